@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Moderation.Contracts;
 
 /// <summary>What a site does with a comment. Serialised as a string (<c>"Approved"</c>).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ModerationStatus>))]
 public enum ModerationStatus
 {
     /// <summary>Held for a moderator: do not show it yet.</summary>

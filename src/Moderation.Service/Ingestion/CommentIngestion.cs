@@ -1,0 +1,218 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Moderation.Classifier;
+using Moderation.Contracts;
+using Moderation.Service.Comments;
+using Moderation.Service.Data;
+using Moderation.Service.Policies;
+using Npgsql;
+
+namespace Moderation.Service.Ingestion;
+
+/// <summary>
+/// The moderation pipeline shared by the bus consumer and <c>POST /api/comments</c>:
+/// validate → dedupe on (SiteId, CommentId) → classify → policy → store. Publishing is the caller's job, so a
+/// redelivered message finds the stored decision and publishes it again (at-least-once without an outbox).
+/// Works on batches so the bus path can score and write many comments at once.
+/// </summary>
+public sealed class CommentIngestion(
+    ModerationDbContext db,
+    CommentClassifier classifier,
+    SitePolicyProvider policies,
+    PersonalDataHasher hasher,
+    TimeProvider time,
+    ILogger<CommentIngestion> logger)
+{
+    public const string SystemDecider = "system";
+
+    public async Task<IngestionOutcome> IngestAsync(SubmitComment submission, string channel, CancellationToken cancellationToken) =>
+        (await IngestAsync([submission], channel, cancellationToken))[0];
+
+    public async Task<IReadOnlyList<IngestionOutcome>> IngestAsync(IReadOnlyList<SubmitComment> submissions, string channel, CancellationToken cancellationToken)
+    {
+        var outcomes = new IngestionOutcome[submissions.Count];
+        var now = time.GetUtcNow();
+        var valid = new List<int>(submissions.Count);
+        for (var i = 0; i < submissions.Count; i++)
+        {
+            var errors = SubmissionValidator.Validate(submissions[i]);
+            if (errors.Count == 0)
+            {
+                valid.Add(i);
+                continue;
+            }
+
+            var rejection = new SubmissionReadResult(submissions[i], errors).ToRejection(now);
+            outcomes[i] = IngestionOutcome.Rejected(rejection);
+            logger.LogInformation(
+                "Submission {SiteId}/{CommentId} rejected: {ErrorKinds}",
+                rejection.SiteId, rejection.CommentId, string.Join(", ", errors.Select(e => $"{e.Field}:{e.Kind}")));
+        }
+
+        if (valid.Count > 0)
+        {
+            await ModerateAsync(submissions, valid, channel, outcomes, now, cancellationToken);
+        }
+
+        return outcomes;
+    }
+
+    async Task ModerateAsync(
+        IReadOnlyList<SubmitComment> submissions, List<int> valid, string channel, IngestionOutcome[] outcomes, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var existing = await LoadExistingAsync(submissions, valid, cancellationToken);
+            var fresh = new List<int>();
+            var firstOfKey = new Dictionary<(string, string), int>();
+            foreach (var i in valid)
+            {
+                var key = (submissions[i].SiteId, submissions[i].CommentId);
+                if (existing.TryGetValue(key, out var stored))
+                {
+                    outcomes[i] = IngestionOutcome.Moderated(stored.ToVerdict(), isDuplicate: true);
+                }
+                else if (firstOfKey.TryAdd(key, i))
+                {
+                    fresh.Add(i);
+                }
+            }
+
+            if (fresh.Count == 0)
+            {
+                FillRepeatsWithinBatch(submissions, valid, outcomes, firstOfKey);
+                return;
+            }
+
+            var records = await DecideAsync(submissions, fresh, channel, now, cancellationToken);
+            db.Comments.AddRange(records);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException ex) when (IsUniqueViolation(ex) && attempt < 3)
+            {
+                // Another replica stored one of these comments first: load its decision instead of ours.
+                logger.LogInformation("Concurrent submission of the same comment detected; using the stored decision");
+                db.ChangeTracker.Clear();
+                continue;
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+
+            for (var n = 0; n < fresh.Count; n++)
+            {
+                outcomes[fresh[n]] = IngestionOutcome.Moderated(records[n].ToVerdict(), isDuplicate: false);
+                logger.LogDebug("Comment {SiteId}/{CommentId} moderated: {Status}", records[n].SiteId, records[n].CommentId, records[n].Status);
+            }
+
+            FillRepeatsWithinBatch(submissions, valid, outcomes, firstOfKey);
+            return;
+        }
+    }
+
+    async Task<List<CommentRecord>> DecideAsync(
+        IReadOnlyList<SubmitComment> submissions, List<int> fresh, string channel, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var classifications = classifier.ClassifyBatch(fresh.Select(i => submissions[i].Text).ToList());
+        logger.LogDebug("Scored {Count} comments in {ElapsedMs:0.0} ms", fresh.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+
+        var policyBySite = new Dictionary<string, SitePolicy>(StringComparer.Ordinal);
+        var records = new List<CommentRecord>(fresh.Count);
+        for (var n = 0; n < fresh.Count; n++)
+        {
+            var submission = submissions[fresh[n]];
+            if (!policyBySite.TryGetValue(submission.SiteId, out var policy))
+            {
+                policy = await policies.GetAsync(submission.SiteId, cancellationToken);
+                policyBySite[submission.SiteId] = policy;
+            }
+
+            var classification = classifications[n];
+            var decision = PolicyEvaluator.Evaluate(classification, policy);
+            records.Add(NewRecord(submission, channel, classification, decision, now));
+        }
+
+        return records;
+    }
+
+    CommentRecord NewRecord(SubmitComment submission, string channel, Classification classification, PolicyDecision decision, DateTimeOffset now)
+    {
+        var reasonsJson = ReasonsJson.Serialize(decision.Reasons);
+        var decidedAt = now.UtcDateTime;
+        var record = new CommentRecord
+        {
+            SiteId = submission.SiteId,
+            CommentId = submission.CommentId,
+            ArticleId = submission.ArticleId,
+            ArticleUrl = submission.ArticleUrl,
+            ParentCommentId = submission.ParentCommentId,
+            AuthorId = submission.AuthorId,
+            AuthorName = submission.AuthorName,
+            AuthorEmailHash = hasher.HashEmail(submission.AuthorEmail),
+            AuthorIpHash = hasher.HashIp(submission.AuthorIp),
+            UserAgent = submission.UserAgent,
+            Referrer = submission.Referrer,
+            Text = submission.Text,
+            Language = submission.Language,
+            Channel = channel,
+            SubmittedAt = submission.SubmittedAt == default ? decidedAt : submission.SubmittedAt.UtcDateTime,
+            ReceivedAt = decidedAt,
+            Spam = classification.Scores.Spam,
+            Abuse = classification.Scores.Abuse,
+            Hate = classification.Scores.Hate,
+            ModelVersion = classification.ModelVersion,
+            Status = decision.Status,
+            Revision = 1,
+            DecidedBy = SystemDecider,
+            DecidedAt = decidedAt,
+            ReasonsJson = reasonsJson,
+        };
+        record.Decisions.Add(new DecisionRecord
+        {
+            Revision = 1,
+            Status = decision.Status,
+            DecidedBy = SystemDecider,
+            DecidedAt = decidedAt,
+            ReasonsJson = reasonsJson,
+        });
+        return record;
+    }
+
+    async Task<Dictionary<(string, string), CommentRecord>> LoadExistingAsync(
+        IReadOnlyList<SubmitComment> submissions, List<int> valid, CancellationToken cancellationToken)
+    {
+        var siteIds = valid.Select(i => submissions[i].SiteId).Distinct().ToList();
+        var commentIds = valid.Select(i => submissions[i].CommentId).Distinct().ToList();
+        var keys = valid.Select(i => (submissions[i].SiteId, submissions[i].CommentId)).ToHashSet();
+
+        // One round trip for the whole batch; the in-memory filter drops cross-matches of site and comment ids.
+        var candidates = await db.Comments.AsNoTracking()
+            .Where(c => siteIds.Contains(c.SiteId) && commentIds.Contains(c.CommentId))
+            .ToListAsync(cancellationToken);
+        return candidates.Where(c => keys.Contains((c.SiteId, c.CommentId))).ToDictionary(c => (c.SiteId, c.CommentId));
+    }
+
+    static void FillRepeatsWithinBatch(
+        IReadOnlyList<SubmitComment> submissions, List<int> valid, IngestionOutcome[] outcomes, Dictionary<(string, string), int> firstOfKey)
+    {
+        foreach (var i in valid)
+        {
+            if (outcomes[i] is null && firstOfKey.TryGetValue((submissions[i].SiteId, submissions[i].CommentId), out var first) && outcomes[first] is { } outcome)
+            {
+                outcomes[i] = outcome with { IsDuplicate = true };
+            }
+        }
+    }
+
+    static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
+    {
+        PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        _ => false,
+    };
+}

@@ -1,0 +1,17 @@
+using Moderation.Service.Policies;
+
+namespace Moderation.Service.Ingestion;
+
+public static class IngestionExtensions
+{
+    /// <summary>Registers the moderation pipeline shared by the consumer and the HTTP endpoint.</summary>
+    public static IHostApplicationBuilder AddModerationIngestion(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<PersonalDataHasher>();
+        builder.Services.AddSingleton<SitePolicyProvider>();
+        builder.Services.AddScoped<CommentIngestion>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+}

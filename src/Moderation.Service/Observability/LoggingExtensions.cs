@@ -1,0 +1,36 @@
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace Moderation.Service.Observability;
+
+public static class LoggingExtensions
+{
+    /// <summary>
+    /// Serilog from configuration (<c>Serilog</c> section) to the console; <c>Moderation:Logging:Json=true</c> writes
+    /// compact JSON for log shippers. Log only ids (<c>{SiteId}</c>, <c>{CommentId}</c>), never text, e-mail or IP.
+    /// </summary>
+    public static IHostApplicationBuilder AddModerationLogging(this IHostApplicationBuilder builder)
+    {
+        var json = builder.Configuration.GetValue<bool>("Moderation:Logging:Json");
+        builder.Services.AddSerilog((services, logger) =>
+        {
+            logger.ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext()
+                .Enrich.WithProperty("Application", "moderation");
+            if (json)
+            {
+                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+            }
+            else
+            {
+                logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+            }
+        });
+        return builder;
+    }
+
+    /// <summary>The bootstrap logger that covers start-up until the host's logger takes over.</summary>
+    public static void CreateBootstrapLogger() =>
+        Log.Logger = new LoggerConfiguration().MinimumLevel.Information().WriteTo.Console().CreateBootstrapLogger();
+}

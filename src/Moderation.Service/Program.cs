@@ -1,0 +1,46 @@
+using Moderation.Service.Scoring;
+using Moderation.Service.Comments;
+using Moderation.Service.Data;
+using Moderation.Service.Ingestion;
+using Moderation.Service.Messaging;
+using Moderation.Service.Observability;
+using Serilog;
+
+LoggingExtensions.CreateBootstrapLogger();
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+
+    builder.AddModerationLogging();
+    builder.AddModerationHttp();
+    builder.AddModerationStorage();
+    builder.AddModerationClassifier();
+    builder.AddModerationIngestion();
+    builder.AddModerationMessaging();
+
+    var app = builder.Build();
+
+    app.UseSerilogRequestLogging();
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+
+    app.MapIngestionApi();
+    app.MapCommentsApi();
+    app.MapModerationHealth();
+
+    await app.Services.MigrateModerationDatabaseAsync(app.Lifetime.ApplicationStopping);
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "The moderation service failed to start or stopped unexpectedly");
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+/// <summary>The entry point; public so tests can host it with WebApplicationFactory.</summary>
+public partial class Program;
