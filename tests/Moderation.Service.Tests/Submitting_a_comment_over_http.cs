@@ -31,7 +31,7 @@ public sealed class Submitting_a_comment_over_http : IAsyncLifetime
     [Fact]
     public async Task An_ordinary_comment_is_approved_stored_and_published()
     {
-        var submission = Comments.Submission();
+        var submission = SampleComments.Submission();
 
         var response = await _client.PostAsJsonAsync("/api/comments", submission, TestContext.Current.CancellationToken);
 
@@ -57,7 +57,7 @@ public sealed class Submitting_a_comment_over_http : IAsyncLifetime
     [Fact]
     public async Task A_gambling_promotion_is_not_approved_and_stays_out_of_the_article()
     {
-        var submission = Comments.Submission(Comments.Gambling);
+        var submission = SampleComments.Submission(SampleComments.Gambling);
 
         var verdict = await PostAsync(submission);
 
@@ -75,7 +75,7 @@ public sealed class Submitting_a_comment_over_http : IAsyncLifetime
     [Fact]
     public async Task The_same_comment_twice_is_stored_once_and_gets_the_same_verdict()
     {
-        var submission = Comments.Submission();
+        var submission = SampleComments.Submission();
 
         var first = await PostAsync(submission);
         var second = await PostAsync(submission with { Text = "edited text is ignored: the stored decision stands" });
@@ -97,7 +97,7 @@ public sealed class Submitting_a_comment_over_http : IAsyncLifetime
     [Fact]
     public async Task E_mail_and_ip_are_stored_only_as_hashes()
     {
-        var submission = Comments.Submission();
+        var submission = SampleComments.Submission();
         await PostAsync(submission);
 
         await using var scope = _app.Services.CreateAsyncScope();
@@ -113,7 +113,7 @@ public sealed class Submitting_a_comment_over_http : IAsyncLifetime
     [Fact]
     public async Task The_history_lists_the_automatic_decision()
     {
-        var submission = Comments.Submission();
+        var submission = SampleComments.Submission();
         await PostAsync(submission);
 
         var details = await _client.GetFromJsonAsync<CommentDetails>($"/api/comments/{submission.SiteId}/{submission.CommentId}", TestContext.Current.CancellationToken);

@@ -25,7 +25,7 @@ public sealed class Submitting_a_comment_over_the_bus : IAsyncLifetime
     [Fact]
     public async Task The_consumer_publishes_the_verdict()
     {
-        var submission = Comments.Submission();
+        var submission = SampleComments.Submission();
 
         await SendAsync(submission);
 
@@ -40,7 +40,7 @@ public sealed class Submitting_a_comment_over_the_bus : IAsyncLifetime
     [Fact]
     public async Task A_redelivered_comment_is_not_scored_twice_and_the_verdict_is_republished()
     {
-        var submission = Comments.Submission(Comments.Gambling);
+        var submission = SampleComments.Submission(SampleComments.Gambling);
 
         await SendAsync(submission);
         var first = await FirstPublishedAsync<CommentModerated>(m => m.CommentId == submission.CommentId);
@@ -65,8 +65,8 @@ public sealed class Submitting_a_comment_over_the_bus : IAsyncLifetime
     [Fact]
     public async Task Invalid_input_is_answered_with_a_rejection_and_the_consumer_keeps_going()
     {
-        var invalid = Comments.Submission() with { Text = new string('x', SubmissionValidator.MaxTextLength + 1), SiteId = "" };
-        var valid = Comments.Submission();
+        var invalid = SampleComments.Submission() with { Text = new string('x', SubmissionValidator.MaxTextLength + 1), SiteId = "" };
+        var valid = SampleComments.Submission();
 
         await SendAsync(invalid);
         await SendAsync(valid);

@@ -33,7 +33,7 @@ public sealed class SubmitCommentConsumerDefinition : ConsumerDefinition<SubmitC
         {
             retry.Ignore<JsonException>();
             retry.Ignore<SerializationException>();
-            retry.Intervals(_options.RetryIntervals.ToArray());
+            retry.Intervals(_options.EffectiveRetryIntervals.ToArray());
         });
         endpointConfigurator.ConfigureError(error =>
         {

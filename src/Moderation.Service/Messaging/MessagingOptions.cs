@@ -26,11 +26,16 @@ public sealed class MessagingOptions
 
     /// <summary>
     /// Pauses between retries of a transient failure (database down). After the last one the message goes to
-    /// <c>submit-comment_error</c>; the defaults ride out about two minutes of outage.
+    /// <c>submit-comment_error</c>. Unset means <see cref="DefaultRetryIntervals"/>, which ride out about two minutes.
     /// </summary>
-    public List<TimeSpan> RetryIntervals { get; set; } =
+    public List<TimeSpan>? RetryIntervals { get; set; }
+
+    public static IReadOnlyList<TimeSpan> DefaultRetryIntervals { get; } =
     [
         TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(5),
         TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60),
     ];
+
+    // The configuration binder appends to a list that already has items, so defaults live apart from the bound list.
+    public IReadOnlyList<TimeSpan> EffectiveRetryIntervals => RetryIntervals is { Count: > 0 } configured ? configured : DefaultRetryIntervals;
 }

@@ -1,9 +1,9 @@
 using Moderation.Contracts;
 
-namespace Moderation.Service.Tests;
+namespace Moderation.Testing;
 
 /// <summary>Hand-written example comments (never rows of the shared datasets).</summary>
-public static class Comments
+public static class SampleComments
 {
     public const string Ordinary = "Semoga pemerintah daerah cepat memperbaiki jalan yang rusak di kampung kami, terima kasih beritanya.";
     public const string Gambling = "Lagi butuh cuan? Main slot gacor di JAYAWIN88, depo 10rb langsung maxwin! Daftar sekarang, WD pasti cair.";

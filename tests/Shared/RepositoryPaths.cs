@@ -1,4 +1,4 @@
-namespace Moderation.Service.Tests;
+namespace Moderation.Testing;
 
 /// <summary>Finds files of the repository from the test's output directory.</summary>
 public static class RepositoryPaths
