@@ -1,8 +1,12 @@
 using Moderation.Service.Scoring;
+using Moderation.Service.Auth;
 using Moderation.Service.Comments;
 using Moderation.Service.Data;
 using Moderation.Service.Ingestion;
 using Moderation.Service.Messaging;
+using Moderation.Service.Policies;
+using Moderation.Service.Reports;
+using Moderation.Service.Review;
 using Moderation.Service.Observability;
 using Serilog;
 
@@ -15,7 +19,10 @@ try
     builder.AddModerationHttp();
     builder.AddModerationStorage();
     builder.AddModerationClassifier();
+    builder.AddModerationAuth();
     builder.AddModerationIngestion();
+    builder.AddModerationReview();
+    builder.AddModerationReports();
     builder.AddModerationMessaging();
 
     var app = builder.Build();
@@ -23,9 +30,16 @@ try
     app.UseSerilogRequestLogging();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseRateLimiter();
 
     app.MapIngestionApi();
     app.MapCommentsApi();
+    app.MapReportsApi();
+    app.MapReviewApi();
+    app.MapPoliciesApi();
+    app.MapKeysApi();
     app.MapModerationHealth();
 
     await app.Services.MigrateModerationDatabaseAsync(app.Lifetime.ApplicationStopping);

@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Moderation.Contracts;
+using Moderation.Service.Auth;
 using Moderation.Service.Data;
 
 namespace Moderation.Service.Comments;
@@ -13,7 +15,8 @@ public static class CommentsApi
         app.MapGet("/api/comments/{siteId}/{commentId}", GetCommentAsync)
             .WithTags("Comments")
             .WithName("GetComment")
-            .WithSummary("A comment's current decision and every revision of it");
+            .WithSummary("A comment's current decision and every revision of it (moderators of the site)")
+            .RequireAuthorization(Roles.ModeratorPolicy);
 
         app.MapGet("/api/sites/{siteId}/articles/{articleId}/comments", GetArticleCommentsAsync)
             .WithTags("Comments")
@@ -23,8 +26,13 @@ public static class CommentsApi
     }
 
     static async Task<Results<Ok<CommentDetails>, NotFound>> GetCommentAsync(
-        string siteId, string commentId, ModerationDbContext db, CancellationToken cancellationToken)
+        string siteId, string commentId, ClaimsPrincipal user, ModerationDbContext db, CancellationToken cancellationToken)
     {
+        if (!user.CanAccess(siteId))
+        {
+            return TypedResults.NotFound();
+        }
+
         var comment = await db.Comments.AsNoTracking()
             .Include(c => c.Decisions)
             .SingleOrDefaultAsync(c => c.SiteId == siteId && c.CommentId == commentId, cancellationToken);

@@ -10,6 +10,10 @@ public static class ReasonsJson
 
     public static string Serialize(IReadOnlyList<ModerationReason> reasons) => JsonSerializer.Serialize(reasons, Options);
 
+    /// <summary>The codes between spaces (" spam.model links.limit "), so a filter is one LIKE '% code %'.</summary>
+    public static string Codes(IReadOnlyList<ModerationReason> reasons) =>
+        " " + string.Join(' ', reasons.Select(r => r.Code).Distinct()) + " ";
+
     public static IReadOnlyList<ModerationReason> Deserialize(string json) =>
         JsonSerializer.Deserialize<List<ModerationReason>>(json, Options) ?? [];
 }

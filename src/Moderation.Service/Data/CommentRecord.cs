@@ -46,5 +46,23 @@ public sealed class CommentRecord
     /// <summary>The reasons of the current decision as JSON (a list of <see cref="ModerationReason"/>).</summary>
     public required string ReasonsJson { get; set; }
 
+    /// <summary>The current reason codes between spaces (" spam.model links.limit "), for queue filters.</summary>
+    public string ReasonCodes { get; set; } = " ";
+
+    /// <summary>The highest of the three scores: the review queue's "sort by risk".</summary>
+    public float Risk { get; set; }
+
+    /// <summary>Distinct readers who reported the comment.</summary>
+    public int ReportCount { get; set; }
+
+    /// <summary>Reports a moderator has already seen (the report count at their last decision).</summary>
+    public int ReportsHandled { get; set; }
+
+    /// <summary>In the reported queue: enough reports since the last moderator decision.</summary>
+    public bool Reported { get; set; }
+
+    /// <summary>SimHash of the normalised text, for campaign detection; 0 when the text is too short.</summary>
+    public long Fingerprint { get; set; }
+
     public List<DecisionRecord> Decisions { get; set; } = [];
 }

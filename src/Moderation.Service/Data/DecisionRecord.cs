@@ -20,4 +20,11 @@ public sealed class DecisionRecord
     public string? ReasonCode { get; set; }
 
     public string? Note { get; set; }
+
+    /// <summary>
+    /// When the decision's <c>CommentModerated</c> was published; null until then. Decisions that do not come from a
+    /// bus message (HTTP, moderators) are republished by <c>DecisionRepublisher</c> while this is null, so a broker
+    /// outage at the wrong moment loses no event.
+    /// </summary>
+    public DateTime? PublishedAt { get; set; }
 }

@@ -19,7 +19,8 @@ namespace Moderation.Service.Ingestion;
 public sealed class CommentIngestion(
     ModerationDbContext db,
     CommentClassifier classifier,
-    SitePolicyProvider policies,
+    SitePolicyStore policies,
+    ModerationSignals signals,
     PersonalDataHasher hasher,
     TimeProvider time,
     ILogger<CommentIngestion> logger)
@@ -118,32 +119,56 @@ public sealed class CommentIngestion(
         IReadOnlyList<SubmitComment> submissions, List<int> fresh, string channel, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var classifications = classifier.ClassifyBatch(fresh.Select(i => submissions[i].Text).ToList());
-        logger.LogDebug("Scored {Count} comments in {ElapsedMs:0.0} ms", fresh.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-
-        var policyBySite = new Dictionary<string, SitePolicy>(StringComparer.Ordinal);
-        var records = new List<CommentRecord>(fresh.Count);
-        for (var n = 0; n < fresh.Count; n++)
+        var batch = fresh.Select(i => submissions[i]).ToList();
+        var texts = batch.Select(s => TextNormalizer.Normalize(s.Text)).ToList();
+        var classifications = classifier.ClassifyBatch(batch.Select(s => s.Text).ToList());
+        if (logger.IsEnabled(LogLevel.Debug))
         {
-            var submission = submissions[fresh[n]];
-            if (!policyBySite.TryGetValue(submission.SiteId, out var policy))
-            {
-                policy = await policies.GetAsync(submission.SiteId, cancellationToken);
-                policyBySite[submission.SiteId] = policy;
-            }
+            logger.LogDebug("Scored {Count} comments in {ElapsedMs:0.0} ms", batch.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
 
-            var classification = classifications[n];
-            var decision = PolicyEvaluator.Evaluate(classification, policy);
-            records.Add(NewRecord(submission, channel, classification, decision, now));
+        var policyBySite = new Dictionary<string, CompiledPolicy>(StringComparer.Ordinal);
+        foreach (var siteId in batch.Select(s => s.SiteId).Distinct())
+        {
+            policyBySite[siteId] = await policies.GetAsync(db, siteId, cancellationToken);
+        }
+
+        var authors = await signals.LoadAuthorsAsync(db, batch.Select(s => (s.SiteId, s.AuthorId, policyBySite[s.SiteId])), cancellationToken);
+        var fingerprints = texts.Select(t => SimHash.Compute(t.Text)).ToList();
+        var campaigns = await signals.FindCampaignsAsync(
+            db, batch.Select((s, n) => (s.SiteId, s.AuthorId, fingerprints[n], policyBySite[s.SiteId])).ToList(), cancellationToken);
+
+        var records = new List<CommentRecord>(batch.Count);
+        for (var n = 0; n < batch.Count; n++)
+        {
+            var submission = batch[n];
+            var facts = new CommentFacts(submission.AuthorId, texts[n], authors[(submission.SiteId, submission.AuthorId)], campaigns[n]);
+            var decision = PolicyEvaluator.Evaluate(facts, classifications[n], policyBySite[submission.SiteId]);
+            var record = NewRecord(submission, channel, classifications[n], decision, fingerprints[n], now);
+            records.Add(record);
+            if (fingerprints[n] != 0)
+            {
+                db.Fingerprints.AddRange(SimHash.BandKeys(fingerprints[n]).Select(band => new FingerprintRecord
+                {
+                    SiteId = submission.SiteId,
+                    Band = band,
+                    Fingerprint = fingerprints[n],
+                    Comment = record,
+                    AuthorId = submission.AuthorId,
+                    At = record.ReceivedAt,
+                }));
+            }
         }
 
         return records;
     }
 
-    CommentRecord NewRecord(SubmitComment submission, string channel, Classification classification, PolicyDecision decision, DateTimeOffset now)
+    CommentRecord NewRecord(
+        SubmitComment submission, string channel, Classification classification, PolicyDecision decision, long fingerprint, DateTimeOffset now)
     {
         var reasonsJson = ReasonsJson.Serialize(decision.Reasons);
         var decidedAt = now.UtcDateTime;
+        var scores = classification.Scores;
         var record = new CommentRecord
         {
             SiteId = submission.SiteId,
@@ -162,15 +187,18 @@ public sealed class CommentIngestion(
             Channel = channel,
             SubmittedAt = submission.SubmittedAt == default ? decidedAt : submission.SubmittedAt.UtcDateTime,
             ReceivedAt = decidedAt,
-            Spam = classification.Scores.Spam,
-            Abuse = classification.Scores.Abuse,
-            Hate = classification.Scores.Hate,
+            Spam = scores.Spam,
+            Abuse = scores.Abuse,
+            Hate = scores.Hate,
+            Risk = Math.Max(scores.Spam, Math.Max(scores.Abuse, scores.Hate)),
             ModelVersion = classification.ModelVersion,
             Status = decision.Status,
             Revision = 1,
             DecidedBy = SystemDecider,
             DecidedAt = decidedAt,
             ReasonsJson = reasonsJson,
+            ReasonCodes = ReasonsJson.Codes(decision.Reasons),
+            Fingerprint = fingerprint,
         };
         record.Decisions.Add(new DecisionRecord
         {
@@ -179,6 +207,9 @@ public sealed class CommentIngestion(
             DecidedBy = SystemDecider,
             DecidedAt = decidedAt,
             ReasonsJson = reasonsJson,
+
+            // A bus message is redelivered until its verdict is out; HTTP submissions rely on DecisionRepublisher.
+            PublishedAt = channel == SubmitCommentConsumer.Channel ? decidedAt : null,
         });
         return record;
     }

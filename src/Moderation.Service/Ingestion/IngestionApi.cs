@@ -1,6 +1,8 @@
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Moderation.Contracts;
+using Moderation.Service.Data;
 
 namespace Moderation.Service.Ingestion;
 
@@ -19,12 +21,13 @@ public static class IngestionApi
             .WithDescription("Body: a SubmitComment as JSON. Answers with the CommentModerated body, which is also published on the bus. Submitting the same (siteId, commentId) again returns the stored verdict.")
             .Accepts<SubmitComment>("application/json")
             .Produces<CommentModerated>()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .RequireRateLimiting(Auth.AuthExtensions.PublicWritesRateLimit);
         return app;
     }
 
     static async Task<Results<Ok<CommentModerated>, ProblemHttpResult>> SubmitAsync(
-        HttpRequest request, CommentIngestion ingestion, IPublishEndpoint publish, CancellationToken cancellationToken)
+        HttpRequest request, CommentIngestion ingestion, IPublishEndpoint publish, ModerationDbContext db, CancellationToken cancellationToken)
     {
         var body = await ReadBodyAsync(request, cancellationToken);
         var read = body is null
@@ -41,8 +44,12 @@ public static class IngestionApi
             return InvalidSubmission(rejection.Errors);
         }
 
-        await publish.Publish(outcome.Verdict!, cancellationToken);
-        return TypedResults.Ok(outcome.Verdict!);
+        var verdict = outcome.Verdict!;
+        await publish.Publish(verdict, cancellationToken);
+        await db.Decisions
+            .Where(d => d.Comment!.SiteId == verdict.SiteId && d.Comment.CommentId == verdict.CommentId && d.PublishedAt == null)
+            .ExecuteUpdateAsync(d => d.SetProperty(x => x.PublishedAt, DateTime.UtcNow), cancellationToken);
+        return TypedResults.Ok(verdict);
     }
 
     static ProblemHttpResult InvalidSubmission(IReadOnlyList<SubmissionError> errors) => TypedResults.Problem(

@@ -9,7 +9,8 @@ public static class IngestionExtensions
     {
         builder.Services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PersonalDataHasher>();
-        builder.Services.AddSingleton<SitePolicyProvider>();
+        builder.Services.AddSingleton<SitePolicyStore>();
+        builder.Services.AddSingleton<ModerationSignals>();
         builder.Services.AddScoped<CommentIngestion>();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;

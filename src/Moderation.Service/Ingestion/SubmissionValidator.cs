@@ -1,10 +1,9 @@
-using System.Text.RegularExpressions;
 using Moderation.Contracts;
 
 namespace Moderation.Service.Ingestion;
 
 /// <summary>Checks a submission and lists every problem, in words a site developer can act on.</summary>
-public static partial class SubmissionValidator
+public static class SubmissionValidator
 {
     public const int MaxTextLength = 10_000;
 
@@ -19,7 +18,7 @@ public static partial class SubmissionValidator
         {
             errors.Add(Required("siteId"));
         }
-        else if (!SiteSlug().IsMatch(submission.SiteId))
+        else if (!SiteIds.IsValid(submission.SiteId))
         {
             errors.Add(new SubmissionError
             {
@@ -144,7 +143,4 @@ public static partial class SubmissionValidator
 
     static SubmissionError TooLong(string field, int length, int maxLength) =>
         new() { Field = field, Kind = "too_long", Message = $"{field} has {length:N0} characters; the limit is {maxLength:N0}." };
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$", RegexOptions.CultureInvariant)]
-    private static partial Regex SiteSlug();
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using MassTransit;
 using Moderation.Service.Ingestion;
+using Moderation.Service.Reports;
 
 namespace Moderation.Service.Messaging;
 
@@ -19,6 +20,7 @@ public static class MessagingExtensions
         {
             bus.SetKebabCaseEndpointNameFormatter();
             bus.AddConsumer<SubmitCommentConsumer, SubmitCommentConsumerDefinition>();
+            bus.AddConsumer<ReportCommentConsumer, ReportCommentConsumerDefinition>();
 
             if (string.IsNullOrWhiteSpace(rabbitMq))
             {

@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Moderation.Contracts;
+using Moderation.Service.Data;
+
+namespace Moderation.Service.Policies;
+
+/// <summary>
+/// Signals beyond one comment, read from the database so they hold across replicas: bans, the author's recent
+/// decisions, and near-duplicate text from other authors. Loaded for a whole batch with a few queries per site.
+/// </summary>
+public sealed class ModerationSignals(TimeProvider time)
+{
+    public async Task<Dictionary<(string Site, string Author), AuthorSignals>> LoadAuthorsAsync(
+        ModerationDbContext db, IEnumerable<(string Site, string Author, CompiledPolicy Policy)> authors, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<(string, string), AuthorSignals>();
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var site in authors.GroupBy(a => a.Site))
+        {
+            var policy = site.First().Policy.Policy;
+            var ids = site.Select(a => a.Author).Distinct().ToList();
+            var siteId = site.Key;
+
+            var banned = (await db.AuthorBans.AsNoTracking()
+                .Where(b => b.SiteId == siteId && ids.Contains(b.AuthorId))
+                .Select(b => b.AuthorId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+
+            var window = new Dictionary<(string, ModerationStatus), int>();
+            if (policy.AuthorHistory.Enabled)
+            {
+                var since = now.AddDays(-policy.AuthorHistory.WindowDays);
+                var rows = await db.Comments.AsNoTracking()
+                    .Where(c => c.SiteId == siteId && ids.Contains(c.AuthorId) && c.ReceivedAt >= since && c.Status != ModerationStatus.Pending)
+                    .GroupBy(c => new { c.AuthorId, c.Status })
+                    .Select(g => new { g.Key.AuthorId, g.Key.Status, Count = g.Count() })
+                    .ToListAsync(cancellationToken);
+                window = rows.ToDictionary(r => (r.AuthorId, r.Status), r => r.Count);
+            }
+
+            var approved = new Dictionary<string, int>(StringComparer.Ordinal);
+            if (policy.NewAuthorApprovals > 0)
+            {
+                approved = await db.Comments.AsNoTracking()
+                    .Where(c => c.SiteId == siteId && ids.Contains(c.AuthorId) && c.Status == ModerationStatus.Approved)
+                    .GroupBy(c => c.AuthorId)
+                    .Select(g => new { AuthorId = g.Key, Count = g.Count() })
+                    .ToDictionaryAsync(r => r.AuthorId, r => r.Count, cancellationToken);
+            }
+
+            foreach (var author in ids)
+            {
+                var rejected = window.GetValueOrDefault((author, ModerationStatus.Rejected));
+                var decided = rejected + window.GetValueOrDefault((author, ModerationStatus.Approved));
+                result[(siteId, author)] = new AuthorSignals(banned.Contains(author), approved.GetValueOrDefault(author), decided, rejected);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>For each item, its near-duplicates on the same site within the window (stored ones and the rest of the batch).</summary>
+    public async Task<CampaignMatch?[]> FindCampaignsAsync(
+        ModerationDbContext db, IReadOnlyList<(string Site, string Author, long Fingerprint, CompiledPolicy Policy)> items, CancellationToken cancellationToken)
+    {
+        var matches = new CampaignMatch?[items.Count];
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var site in Enumerable.Range(0, items.Count).Where(i => items[i].Fingerprint != 0).GroupBy(i => items[i].Site))
+        {
+            var settings = items[site.First()].Policy.Policy.Campaign;
+            if (!settings.Enabled)
+            {
+                continue;
+            }
+
+            var siteId = site.Key;
+            var since = now.AddMinutes(-settings.WindowMinutes);
+            var keys = site.SelectMany(i => SimHash.BandKeys(items[i].Fingerprint)).Distinct().ToList();
+            var stored = await db.Fingerprints.AsNoTracking()
+                .Where(f => f.SiteId == siteId && keys.Contains(f.Band) && f.At >= since)
+                .Select(f => new { f.CommentRecordId, f.Fingerprint, f.AuthorId })
+                .Distinct()
+                .ToListAsync(cancellationToken);
+
+            foreach (var i in site)
+            {
+                var fingerprint = items[i].Fingerprint;
+                var authors = new HashSet<string>(StringComparer.Ordinal) { items[i].Author };
+                var comments = 1;
+                foreach (var other in stored.Where(s => SimHash.Distance(s.Fingerprint, fingerprint) <= settings.MaxDistance).DistinctBy(s => s.CommentRecordId))
+                {
+                    authors.Add(other.AuthorId);
+                    comments++;
+                }
+
+                foreach (var j in site.Where(j => j != i && SimHash.Distance(items[j].Fingerprint, fingerprint) <= settings.MaxDistance))
+                {
+                    authors.Add(items[j].Author);
+                    comments++;
+                }
+
+                matches[i] = comments > 1 ? new CampaignMatch(comments, authors.Count) : null;
+            }
+        }
+
+        return matches;
+    }
+}

@@ -1,0 +1,84 @@
+namespace Moderation.Service.Policies;
+
+/// <summary>
+/// 64-bit SimHash over character 4-grams of the normalised text: texts that share most of their 4-grams get
+/// fingerprints that differ in few bits, so "the same promotion with another number" stays close.
+/// </summary>
+public static class SimHash
+{
+    /// <summary>Texts shorter than this (letters and digits) are too common to be campaign evidence ("mantap pak").</summary>
+    public const int MinimumLength = 30;
+
+    public const int Bands = 4;
+
+    /// <summary>The fingerprint, or 0 when the text is too short.</summary>
+    public static long Compute(string normalized)
+    {
+        Span<char> compact = normalized.Length <= 4096 ? stackalloc char[normalized.Length] : new char[normalized.Length];
+        var length = 0;
+        foreach (var c in normalized)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                compact[length++] = c;
+            }
+        }
+
+        if (length < MinimumLength)
+        {
+            return 0;
+        }
+
+        Span<int> weights = stackalloc int[64];
+        for (var i = 0; i + 4 <= length; i++)
+        {
+            var hash = Fnv1a(compact.Slice(i, 4));
+            for (var bit = 0; bit < 64; bit++)
+            {
+                weights[bit] += ((hash >> bit) & 1) == 1 ? 1 : -1;
+            }
+        }
+
+        ulong fingerprint = 0;
+        for (var bit = 0; bit < 64; bit++)
+        {
+            if (weights[bit] > 0)
+            {
+                fingerprint |= 1UL << bit;
+            }
+        }
+
+        return fingerprint == 0 ? 1 : unchecked((long)fingerprint);
+    }
+
+    public static int Distance(long a, long b) => System.Numerics.BitOperations.PopCount(unchecked((ulong)(a ^ b)));
+
+    /// <summary>The four 16-bit bands, tagged with their position (band × 65536 + bits).</summary>
+    public static int[] BandKeys(long fingerprint)
+    {
+        var keys = new int[Bands];
+        for (var band = 0; band < Bands; band++)
+        {
+            keys[band] = (band << 16) | (int)((unchecked((ulong)fingerprint) >> (band * 16)) & 0xFFFF);
+        }
+
+        return keys;
+    }
+
+    static ulong Fnv1a(ReadOnlySpan<char> text)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        // FNV's low bits mix poorly for short inputs; a final avalanche spreads them over all 64 bits.
+        hash ^= hash >> 33;
+        hash *= 0xff51afd7ed558ccdUL;
+        hash ^= hash >> 33;
+        hash *= 0xc4ceb9fe1a85ec53UL;
+        hash ^= hash >> 33;
+        return hash;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Moderation.Service.Review;
+
+public sealed record CommentKey(string SiteId, string CommentId);

@@ -1,0 +1,9 @@
+namespace Moderation.Service.Review;
+
+public enum DecisionResult
+{
+    Decided,
+    NotFound,
+    Conflict,
+    Invalid,
+}
