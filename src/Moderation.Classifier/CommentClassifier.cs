@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Moderation.Classifier;
 
@@ -9,11 +10,43 @@ namespace Moderation.Classifier;
 /// </summary>
 public sealed class CommentClassifier : IDisposable
 {
+    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
+
+    private readonly string _modelPath;
+    private readonly ILogger _logger;
+    private readonly FileSystemWatcher? _watcher;
+    private readonly Timer? _debounceTimer;
+    private readonly Lock _reloadGate = new();
+    private ModerationModel _current;
+    private bool _disposed;
+
     /// <summary>Loads the model at <paramref name="modelPath"/> and, when <paramref name="watch"/> is true, watches the file for replacement.</summary>
-    public CommentClassifier(string modelPath, bool watch = true, ILogger<CommentClassifier>? logger = null) => throw new NotImplementedException();
+    /// <exception cref="InvalidDataException">The file is not a readable model (at start-up there is no previous model to keep).</exception>
+    public CommentClassifier(string modelPath, bool watch = true, ILogger<CommentClassifier>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(modelPath);
+        _modelPath = Path.GetFullPath(modelPath);
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _current = ModerationModel.Load(_modelPath);
+        ClassifierLog.Loaded(_logger, _current.Version, _modelPath);
+        if (watch)
+        {
+            _debounceTimer = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
+            _watcher = new FileSystemWatcher(Path.GetDirectoryName(_modelPath)!, Path.GetFileName(_modelPath))
+            {
+                NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size | NotifyFilters.CreationTime,
+            };
+
+            // A copy raises several Changed events and an atomic rename raises Renamed/Created: wait for quiet, then load once.
+            _watcher.Changed += (_, _) => ScheduleReload();
+            _watcher.Created += (_, _) => ScheduleReload();
+            _watcher.Renamed += (_, _) => ScheduleReload();
+            _watcher.EnableRaisingEvents = true;
+        }
+    }
 
     /// <summary>The model in service now.</summary>
-    public ModerationModel Current => throw new NotImplementedException();
+    public ModerationModel Current => Volatile.Read(ref _current);
 
     /// <summary>Raised after a new model file was loaded and swapped in.</summary>
     public event EventHandler<ModerationModel>? ModelReloaded;
@@ -27,10 +60,72 @@ public sealed class CommentClassifier : IDisposable
     /// <summary>Loads the model file again now (also called by the file watcher). Returns false when the file could not be loaded.</summary>
     public bool Reload()
     {
-        ModelReloaded?.Invoke(this, Current);
-        throw new NotImplementedException();
+        lock (_reloadGate)
+        {
+            if (_disposed)
+            {
+                return false;
+            }
+
+            ModerationModel loaded;
+            try
+            {
+                loaded = LoadWithRetry();
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                ClassifierLog.ReloadFailed(_logger, ex, _modelPath, Current.Version);
+                return false;
+            }
+
+            if (loaded.Version == Current.Version)
+            {
+                loaded.Dispose();
+                return true;
+            }
+
+            // Calls already running keep their reference to the old model; it is not disposed under them.
+            var previous = Interlocked.Exchange(ref _current, loaded);
+            ClassifierLog.Reloaded(_logger, previous.Version, loaded.Version);
+            ModelReloaded?.Invoke(this, loaded);
+            return true;
+        }
+    }
+
+    private ModerationModel LoadWithRetry()
+    {
+        // A file still being copied can be locked or short for a moment.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return ModerationModel.Load(_modelPath);
+            }
+            catch (Exception ex) when (attempt < 3 && ex is IOException or InvalidDataException)
+            {
+                Thread.Sleep(200 * attempt);
+            }
+        }
+    }
+
+    private void ScheduleReload()
+    {
+        if (!_disposed)
+        {
+            _debounceTimer?.Change(Debounce, Timeout.InfiniteTimeSpan);
+        }
     }
 
     /// <inheritdoc />
-    public void Dispose() => ModelReloaded = null;
+    public void Dispose()
+    {
+        lock (_reloadGate)
+        {
+            _disposed = true;
+        }
+
+        _watcher?.Dispose();
+        _debounceTimer?.Dispose();
+        ModelReloaded = null;
+    }
 }

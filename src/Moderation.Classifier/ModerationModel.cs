@@ -1,3 +1,11 @@
+using System.Collections.Concurrent;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.ML;
+using Moderation.Classifier.Features;
+using Moderation.Classifier.Scoring;
+
 namespace Moderation.Classifier;
 
 /// <summary>
@@ -5,24 +13,245 @@ namespace Moderation.Classifier;
 /// </summary>
 public sealed class ModerationModel : IDisposable
 {
+    internal const string ManifestEntry = "manifest.json";
+    internal const string HeadsEntry = "heads.mlnet";
+    private const int MaxEvidencePerLabel = 3;
+
+    private readonly MLContext _mlContext = new(seed: 0);
+    private readonly ITransformer _heads;
+    private readonly LinearHead[] _linearHeads;
+    private readonly CommentFeaturizer _featurizer;
+    private readonly ConcurrentBag<Scorer> _scorers = [];
+    private readonly Microsoft.ML.Data.SchemaDefinition _inputSchema;
+    private bool _disposed;
+
+    private ModerationModel(string version, ModelManifest manifest, ITransformer heads)
+    {
+        Version = version;
+        Manifest = manifest;
+        _heads = heads;
+        _linearHeads = HeadsSchema.ReadHeads(heads);
+        _featurizer = new CommentFeaturizer(manifest.Features);
+        _inputSchema = HeadsSchema.For(manifest.Features.Dimension);
+        foreach (var head in _linearHeads)
+        {
+            if (head.Weights.Length != manifest.Features.Dimension)
+            {
+                throw new InvalidDataException($"A head has {head.Weights.Length} weights but the features have {manifest.Features.Dimension}.");
+            }
+        }
+    }
+
     /// <summary>Loads a model file written by <c>moderation train</c>.</summary>
     /// <exception cref="InvalidDataException">The file is not a model this version can read.</exception>
-    public static ModerationModel Load(string path) => throw new NotImplementedException();
+    public static ModerationModel Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return FromBytes(File.ReadAllBytes(path));
+    }
+
+    /// <summary>Reads a model from the bytes of a model file.</summary>
+    /// <exception cref="InvalidDataException">The bytes are not a model this version can read.</exception>
+    public static ModerationModel FromBytes(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var version = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..12];
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+            var manifestEntry = zip.GetEntry(ManifestEntry) ?? throw new InvalidDataException($"The model has no {ManifestEntry}.");
+            ModelManifest manifest;
+            using (var stream = manifestEntry.Open())
+            {
+                manifest = JsonSerializer.Deserialize<ModelManifest>(stream, ModelManifest.JsonOptions)
+                    ?? throw new InvalidDataException("The model manifest is empty.");
+            }
+
+            if (manifest.Format != ModelManifest.CurrentFormat)
+            {
+                throw new InvalidDataException($"The model has format {manifest.Format}; this version reads format {ModelManifest.CurrentFormat}.");
+            }
+
+            var headsEntry = zip.GetEntry(HeadsEntry) ?? throw new InvalidDataException($"The model has no {HeadsEntry}.");
+            using var headsBytes = new MemoryStream();
+            using (var stream = headsEntry.Open())
+            {
+                stream.CopyTo(headsBytes);
+            }
+
+            headsBytes.Position = 0;
+            var heads = new MLContext(seed: 0).Model.Load(headsBytes, out _);
+            return new ModerationModel(version, manifest, heads);
+        }
+        catch (Exception ex) when (ex is not InvalidDataException and (IOException or JsonException or FormatException or InvalidOperationException or ArgumentException or NotSupportedException))
+        {
+            throw new InvalidDataException($"Not a readable moderation model: {ex.Message}", ex);
+        }
+    }
 
     /// <summary>The model version: a short content hash of the file (for example <c>sha256:3f2a9c1b0d4e</c>).</summary>
-    public string Version => throw new NotImplementedException();
+    public string Version { get; }
 
     /// <summary>The default thresholds chosen on the validation split.</summary>
-    public ModelThresholds Thresholds => throw new NotImplementedException();
+    public ModelThresholds Thresholds => Manifest.Thresholds;
+
+    /// <summary>Everything the model file says about itself.</summary>
+    public ModelManifest Manifest { get; }
 
     /// <summary>Scores one comment and explains the scores.</summary>
-    public Classification Classify(string text) => throw new NotImplementedException();
+    public Classification Classify(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var normalized = TextNormalizer.Normalize(text);
+        var scorer = Rent();
+        try
+        {
+            _featurizer.Featurize(normalized, scorer.Buffer);
+            var scores = scorer.Predict(Manifest.Features.Dimension);
+            var evidence = Explain(normalized, scorer.Buffer, scores);
+            return new Classification(scores, evidence, normalized.Signals, Version);
+        }
+        finally
+        {
+            _scorers.Add(scorer);
+        }
+    }
 
     /// <summary>Scores many comments; cheaper per comment than calling <see cref="Classify(string)"/> in a loop.</summary>
-    public IReadOnlyList<Classification> ClassifyBatch(IReadOnlyList<string> texts) => throw new NotImplementedException();
+    public IReadOnlyList<Classification> ClassifyBatch(IReadOnlyList<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var results = new Classification[texts.Count];
+        if (texts.Count < 64)
+        {
+            for (var i = 0; i < texts.Count; i++)
+            {
+                results[i] = Classify(texts[i]);
+            }
+
+            return results;
+        }
+
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, texts.Count, 256), range =>
+        {
+            for (var i = range.Item1; i < range.Item2; i++)
+            {
+                results[i] = Classify(texts[i]);
+            }
+        });
+        return results;
+    }
+
+    /// <summary>Scores one comment without explanations (evaluation).</summary>
+    internal LabelScores Score(string text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        var scorer = Rent();
+        try
+        {
+            _featurizer.Featurize(normalized, scorer.Buffer);
+            return scorer.Predict(Manifest.Features.Dimension);
+        }
+        finally
+        {
+            _scorers.Add(scorer);
+        }
+    }
+
+    /// <summary>Scores with the linear weights directly instead of the ML.NET engine (must agree; used by tests).</summary>
+    internal LabelScores ScoreDirect(string text)
+    {
+        var buffer = new FeatureBuffer();
+        _featurizer.Featurize(TextNormalizer.Normalize(text), buffer);
+        var indices = buffer.Indices.AsSpan(0, buffer.Count);
+        var values = buffer.Values.AsSpan(0, buffer.Count);
+        return new LabelScores(
+            _linearHeads[0].Probability(indices, values),
+            _linearHeads[1].Probability(indices, values),
+            _linearHeads[2].Probability(indices, values));
+    }
+
+    private Scorer Rent()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_scorers.TryTake(out var scorer))
+        {
+            return scorer;
+        }
+
+        var engine = _mlContext.Model.CreatePredictionEngine<FeatureRow, HeadsOutput>(_heads, ignoreMissingColumns: true, inputSchemaDefinition: _inputSchema);
+        return new Scorer(engine);
+    }
+
+    private IReadOnlyList<Evidence> Explain(NormalizedText normalized, FeatureBuffer buffer, LabelScores scores)
+    {
+        List<Evidence>? evidence = null;
+        Span<float> contributions = buffer.WordCount <= 512 ? stackalloc float[buffer.WordCount] : new float[buffer.WordCount];
+        foreach (var label in LabelNames.All)
+        {
+            if (scores[label] < Math.Min(Thresholds[label].Review, 0.3f) || buffer.WordCount == 0)
+            {
+                continue;
+            }
+
+            // Exact split of the linear score: each hashed occurrence adds weight × its share × its group's scale.
+            contributions.Clear();
+            var weights = _linearHeads[(int)label].Weights;
+            for (var k = 0; k < buffer.RawCount; k++)
+            {
+                contributions[buffer.RawWords[k]] += weights[buffer.RawSlots[k]] * buffer.RawShares[k] * buffer.GroupScales[buffer.RawGroups[k]];
+            }
+
+            evidence ??= [];
+            AddTopSpans(normalized, buffer, contributions, label, evidence);
+        }
+
+        return evidence ?? (IReadOnlyList<Evidence>)[];
+    }
+
+    private static void AddTopSpans(NormalizedText normalized, FeatureBuffer buffer, ReadOnlySpan<float> contributions, ModerationLabel label, List<Evidence> evidence)
+    {
+        Span<int> top = stackalloc int[MaxEvidencePerLabel];
+        var found = 0;
+        for (var w = 0; w < contributions.Length; w++)
+        {
+            if (contributions[w] <= 0.05f)
+            {
+                continue;
+            }
+
+            // A tiny sorted list, strongest first: insert, dropping the weakest when full.
+            var position = Math.Min(found, MaxEvidencePerLabel - 1);
+            if (found == MaxEvidencePerLabel && contributions[top[position]] >= contributions[w])
+            {
+                continue;
+            }
+
+            while (position > 0 && contributions[top[position - 1]] < contributions[w])
+            {
+                top[position] = top[position - 1];
+                position--;
+            }
+
+            top[position] = w;
+            found = Math.Min(found + 1, MaxEvidencePerLabel);
+        }
+
+        for (var i = 0; i < found; i++)
+        {
+            var w = top[i];
+            var (start, length) = normalized.ToOriginal(buffer.WordStarts[w], buffer.WordLengths[w]);
+            evidence.Add(new Evidence(label, start, length, contributions[w]));
+        }
+    }
 
     /// <inheritdoc />
     public void Dispose()
     {
+        _disposed = true;
+        while (_scorers.TryTake(out var scorer))
+        {
+            scorer.Dispose();
+        }
     }
 }

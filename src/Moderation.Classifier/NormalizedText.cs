@@ -3,7 +3,8 @@ namespace Moderation.Classifier;
 /// <summary>
 /// A text after <see cref="TextNormalizer"/>: lower-case Latin letters and digits, look-alikes, styled letters,
 /// leetspeak, separators, zero-width characters and stretched letters undone, and URLs, e-mails, phone numbers,
-/// handles and messenger contacts replaced by tokens. Keeps a map back to the original text.
+/// handles and messenger contacts replaced by tokens. Words are separated by single spaces. Keeps a map back to
+/// the original text.
 /// </summary>
 public sealed class NormalizedText
 {
@@ -40,7 +41,12 @@ public sealed class NormalizedText
         }
 
         var first = Math.Min(start, Text.Length - 1);
-        var last = Math.Max(first, start + length - 1);
+        if (length == 0)
+        {
+            return (_starts[first], 0);
+        }
+
+        var last = start + length - 1;
         var originalStart = _starts[first];
         var originalEnd = _ends[last];
         return (originalStart, Math.Max(0, originalEnd - originalStart));

@@ -1,8 +1,346 @@
+using System.Globalization;
+using System.Text;
+using Moderation.Classifier.Normalization;
+
 namespace Moderation.Classifier;
 
-/// <summary>The one normalisation used by training, scoring and the policy's word lists.</summary>
+/// <summary>
+/// The one normalisation used by training, scoring and the policy's word lists. The result is words separated
+/// by single spaces: lower-case Latin letters and digits (other scripts kept as they are), entity tokens
+/// (<c>_link_</c>, <c>_email_</c>, <c>_phone_</c>, <c>_handle_</c>, <c>_messenger_</c>) and emoji, each emoji
+/// its own word. Every character keeps the range of the original text it came from.
+/// </summary>
+/// <remarks>
+/// Steps, in order: Unicode compatibility folding of each character (styled letters 𝐆𝐀𝐂𝐎𝐑, fullwidth, circled),
+/// look-alike letters of other scripts to Latin, diacritics and invisible characters dropped, lower case;
+/// links, e-mails, phone numbers, handles and messenger contacts to tokens; letters split by separators joined;
+/// leetspeak digits inside words read as letters; letters stretched three times or more collapsed; informal
+/// spellings mapped to a standard one.
+/// </remarks>
 public static class TextNormalizer
 {
     /// <summary>Normalises a text, keeping offsets back to the original.</summary>
-    public static NormalizedText Normalize(string text) => throw new NotImplementedException();
+    public static NormalizedText Normalize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var folded = Fold(text);
+        var entities = FindEntities(folded);
+        var joined = FindJoinedSeparators(folded, entities);
+        return Assemble(text, folded, entities, joined);
+    }
+
+    /// <summary>The folded characters of a text, each with the original range it came from.</summary>
+    private sealed class FoldedText(int capacity)
+    {
+        public StringBuilder Chars { get; } = new(capacity);
+        public List<int> Starts { get; } = new(capacity);
+        public List<int> Ends { get; } = new(capacity);
+        public int Letters { get; set; }
+        public int StyledLetters { get; set; }
+        public string Text { get; set; } = string.Empty;
+
+        public void Add(char c, int start, int end)
+        {
+            Chars.Append(c);
+            Starts.Add(start);
+            Ends.Add(end);
+        }
+    }
+
+    private readonly record struct Entity(int Start, int End, EntityKind Kind);
+
+    private static FoldedText Fold(string text)
+    {
+        var folded = new FoldedText(text.Length + 8);
+        for (var i = 0; i < text.Length;)
+        {
+            int codePoint;
+            int width;
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                codePoint = char.ConvertToUtf32(text[i], text[i + 1]);
+                width = 2;
+            }
+            else
+            {
+                codePoint = char.IsSurrogate(text[i]) ? 0xFFFD : text[i];
+                width = 1;
+            }
+
+            var result = CharacterFolding.Fold(codePoint);
+            if (width == 2 && result.Text.Length == 2 && result.Text[0] == text[i] && result.Text[1] == text[i + 1])
+            {
+                // Characters outside the BMP without a Latin reading (emoji) are kept whole.
+                folded.Add(text[i], i, i + width);
+                folded.Add(text[i + 1], i, i + width);
+            }
+            else
+            {
+                foreach (var c in result.Text)
+                {
+                    folded.Add(c, i, i + width);
+                    if (char.IsLetter(c))
+                    {
+                        folded.Letters++;
+                        if (result.Styled)
+                        {
+                            folded.StyledLetters++;
+                        }
+                    }
+                }
+            }
+
+            i += width;
+        }
+
+        folded.Text = folded.Chars.ToString();
+        return folded;
+    }
+
+    private static List<Entity> FindEntities(FoldedText folded)
+    {
+        var entities = new List<Entity>();
+        var text = folded.Text;
+        if (!MayContainEntity(text))
+        {
+            return entities;
+        }
+
+        foreach (var (pattern, kind) in EntityPatterns.Ordered)
+        {
+            foreach (var match in pattern.EnumerateMatches(text))
+            {
+                var start = match.Index;
+                var end = match.Index + match.Length;
+                if (kind == EntityKind.Link)
+                {
+                    // A sentence's closing punctuation is not part of the link.
+                    while (end > start && text[end - 1] is '.' or ',' or ')' or '!' or '?' or '"' or '\'')
+                    {
+                        end--;
+                    }
+                }
+
+                if (end > start && !entities.Exists(e => e.Start < end && start < e.End))
+                {
+                    entities.Add(new Entity(start, end, kind));
+                }
+            }
+        }
+
+        entities.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return entities;
+    }
+
+    // Cheap pre-check: most comments have no entity at all and the patterns need one of these.
+    private static bool MayContainEntity(string text)
+    {
+        var digits = 0;
+        foreach (var c in text)
+        {
+            if (c is '.' or '@' or '/')
+            {
+                return true;
+            }
+
+            if (char.IsAsciiDigit(c) && ++digits >= 7)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool[] FindJoinedSeparators(FoldedText folded, List<Entity> entities)
+    {
+        var text = folded.Text;
+        var removed = new bool[text.Length];
+        for (var i = 1; i < text.Length - 1; i++)
+        {
+            // Apostrophes inside a word are dropped: "don't" -> "dont", "jum'at" -> "jumat".
+            if (text[i] is '\'' or '’' or '`' && char.IsLetter(text[i - 1]) && char.IsLetter(text[i + 1]))
+            {
+                removed[i] = true;
+            }
+        }
+
+        foreach (var match in SpacedLetters.Run().EnumerateMatches(text))
+        {
+            var start = match.Index;
+            var end = match.Index + match.Length;
+            if (entities.Exists(e => e.Start < end && start < e.End))
+            {
+                continue;
+            }
+
+            var letters = 0;
+            for (var i = start; i < end; i++)
+            {
+                if (char.IsLetter(text[i]) || Leetspeak.LetterFor(text[i]) != '\0')
+                {
+                    letters++;
+                }
+            }
+
+            var realLetters = 0;
+            for (var i = start; i < end; i++)
+            {
+                if (char.IsLetter(text[i]))
+                {
+                    realLetters++;
+                }
+            }
+
+            if (realLetters < 2 || letters < 3)
+            {
+                continue;
+            }
+
+            for (var i = start; i < end; i++)
+            {
+                if (!char.IsLetterOrDigit(text[i]))
+                {
+                    removed[i] = true;
+                }
+            }
+        }
+
+        return removed;
+    }
+
+    private static NormalizedText Assemble(string original, FoldedText folded, List<Entity> entities, bool[] removed)
+    {
+        var text = folded.Text;
+        var output = new NormalizedTextBuilder(text.Length + 8);
+        var counts = new int[5];
+        var word = new List<int>(32);
+        var entityIndex = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (entityIndex < entities.Count && entities[entityIndex].Start == i)
+            {
+                var entity = entities[entityIndex++];
+                output.AppendWord(EntityPatterns.TokenOf(entity.Kind), folded.Starts[entity.Start], folded.Ends[entity.End - 1]);
+                counts[(int)entity.Kind]++;
+                i = entity.End;
+                continue;
+            }
+
+            var c = text[i];
+            if (removed[i])
+            {
+                i++;
+                continue;
+            }
+
+            if (char.IsLetterOrDigit(c))
+            {
+                word.Clear();
+                var nextEntity = entityIndex < entities.Count ? entities[entityIndex].Start : int.MaxValue;
+                while (i < text.Length && i < nextEntity && (removed[i] || char.IsLetterOrDigit(text[i])))
+                {
+                    if (!removed[i])
+                    {
+                        word.Add(i);
+                    }
+
+                    i++;
+                }
+
+                AppendWord(output, folded, word);
+                continue;
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length)
+            {
+                AppendSymbol(output, folded, i, 2);
+                i += 2;
+                continue;
+            }
+
+            if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.OtherSymbol)
+            {
+                AppendSymbol(output, folded, i, 1);
+            }
+
+            i++;
+        }
+
+        var signals = new TextSignals(
+            Links: counts[(int)EntityKind.Link],
+            Emails: counts[(int)EntityKind.Email],
+            Phones: counts[(int)EntityKind.Phone],
+            Handles: counts[(int)EntityKind.Handle],
+            MessengerContacts: counts[(int)EntityKind.Messenger],
+            StyledLetterShare: folded.Letters == 0 ? 0f : (float)folded.StyledLetters / folded.Letters);
+        return output.Build(original, signals);
+    }
+
+    private static void AppendSymbol(NormalizedTextBuilder output, FoldedText folded, int index, int width)
+    {
+        var symbol = folded.Text.AsSpan(index, width);
+        if (output.EndsWithWord(symbol))
+        {
+            // A row of the same emoji counts once: "🔥🔥🔥" is "🔥".
+            output.ExtendLastWord(folded.Ends[index + width - 1]);
+            return;
+        }
+
+        output.AppendWord(symbol, folded.Starts[index], folded.Ends[index + width - 1]);
+    }
+
+    private static void AppendWord(NormalizedTextBuilder output, FoldedText folded, List<int> positions)
+    {
+        Span<char> buffer = positions.Count <= 256 ? stackalloc char[positions.Count] : new char[positions.Count];
+        Span<int> starts = positions.Count <= 256 ? stackalloc int[positions.Count] : new int[positions.Count];
+        Span<int> ends = positions.Count <= 256 ? stackalloc int[positions.Count] : new int[positions.Count];
+        for (var k = 0; k < positions.Count; k++)
+        {
+            buffer[k] = folded.Text[positions[k]];
+            starts[k] = folded.Starts[positions[k]];
+            ends[k] = folded.Ends[positions[k]];
+        }
+
+        Leetspeak.Rewrite(buffer);
+
+        // Letters stretched three times or more ("gaaacor", "mantappp") are written once.
+        var length = 0;
+        for (var k = 0; k < buffer.Length;)
+        {
+            var run = 1;
+            while (k + run < buffer.Length && buffer[k + run] == buffer[k])
+            {
+                run++;
+            }
+
+            var keep = run >= 3 && char.IsLetter(buffer[k]) ? 1 : run;
+            for (var r = 0; r < keep; r++)
+            {
+                buffer[length] = buffer[k + r];
+                starts[length] = starts[k + r];
+                ends[length] = keep == 1 ? ends[k + run - 1] : ends[k + r];
+                length++;
+            }
+
+            k += run;
+        }
+
+        var span = buffer[..length];
+        var wordStart = starts[0];
+        var wordEnd = ends[length - 1];
+        if (SlangSpellings.TryGetStandard(span, out var standard))
+        {
+            output.AppendWord(standard, wordStart, wordEnd);
+        }
+        else if (Laughter.IsLaughter(span))
+        {
+            output.AppendWord(Laughter.Standard(span), wordStart, wordEnd);
+        }
+        else
+        {
+            output.AppendWord(span, starts[..length], ends[..length]);
+        }
+    }
 }

@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace Moderation.Classifier.Evaluation;
+
+/// <summary>
+/// The result of <c>moderation eval</c> in the shape DESIGN.md documents:
+/// <c>{"model": "...", "labels": {"spam": {...}, ...}, "sources": {"&lt;source&gt;": {"spam": {...}, ...}}}</c>.
+/// </summary>
+public sealed record EvaluationReport(
+    [property: JsonPropertyName("model")] string Model,
+    [property: JsonPropertyName("labels")] IReadOnlyDictionary<string, LabelMetrics> Labels,
+    [property: JsonPropertyName("sources")] IReadOnlyDictionary<string, IReadOnlyDictionary<string, LabelMetrics>> Sources);

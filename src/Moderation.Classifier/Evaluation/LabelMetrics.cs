@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace Moderation.Classifier.Evaluation;
+
+/// <summary>How one label scores on a set of rows (those where the label is known), at one decision threshold.</summary>
+public sealed record LabelMetrics(
+    [property: JsonPropertyName("n")] int N,
+    [property: JsonPropertyName("positives")] int Positives,
+    [property: JsonPropertyName("precision")] double Precision,
+    [property: JsonPropertyName("recall")] double Recall,
+    [property: JsonPropertyName("f1")] double F1,
+    [property: JsonPropertyName("auc")] double Auc,
+    [property: JsonPropertyName("threshold")] double Threshold);

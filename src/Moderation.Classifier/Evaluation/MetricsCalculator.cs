@@ -1,0 +1,154 @@
+namespace Moderation.Classifier.Evaluation;
+
+/// <summary>Precision, recall, F1 and ROC-AUC from scores and labels, plus the threshold searches training uses.</summary>
+public static class MetricsCalculator
+{
+    /// <summary>Metrics of scores against labels at <paramref name="threshold"/> (score ≥ threshold is positive).</summary>
+    public static LabelMetrics Compute(IReadOnlyList<float> scores, IReadOnlyList<bool> labels, double threshold)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(labels);
+        int tp = 0, fp = 0, fn = 0, positives = 0;
+        for (var i = 0; i < scores.Count; i++)
+        {
+            var predicted = scores[i] >= threshold;
+            positives += labels[i] ? 1 : 0;
+            tp += predicted && labels[i] ? 1 : 0;
+            fp += predicted && !labels[i] ? 1 : 0;
+            fn += !predicted && labels[i] ? 1 : 0;
+        }
+
+        var precision = tp + fp == 0 ? 0 : (double)tp / (tp + fp);
+        var recall = tp + fn == 0 ? 0 : (double)tp / (tp + fn);
+        var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        return new LabelMetrics(scores.Count, positives, Round(precision), Round(recall), Round(f1), Round(Auc(scores, labels)), Round(threshold));
+    }
+
+    /// <summary>ROC-AUC by the rank-sum formula, ties counted half.</summary>
+    public static double Auc(IReadOnlyList<float> scores, IReadOnlyList<bool> labels)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(labels);
+        var order = Enumerable.Range(0, scores.Count).OrderBy(i => scores[i]).ToArray();
+        double positives = 0, negatives = 0, rankSum = 0;
+        for (var i = 0; i < order.Length;)
+        {
+            var j = i;
+            while (j < order.Length && scores[order[j]] == scores[order[i]])
+            {
+                j++;
+            }
+
+            var averageRank = (i + j + 1) / 2.0;
+            for (var k = i; k < j; k++)
+            {
+                if (labels[order[k]])
+                {
+                    positives++;
+                    rankSum += averageRank;
+                }
+                else
+                {
+                    negatives++;
+                }
+            }
+
+            i = j;
+        }
+
+        return positives == 0 || negatives == 0 ? double.NaN : (rankSum - positives * (positives + 1) / 2) / (positives * negatives);
+    }
+
+    /// <summary>The threshold with the best F1 (ties: the higher threshold).</summary>
+    public static float BestF1Threshold(IReadOnlyList<float> scores, IReadOnlyList<bool> labels)
+    {
+        var (sorted, totalPositives) = SortDescending(scores, labels);
+        double tp = 0, fp = 0, bestF1 = -1;
+        var best = 0.5f;
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            if (sorted[i].Label)
+            {
+                tp++;
+            }
+            else
+            {
+                fp++;
+            }
+
+            if (i + 1 < sorted.Length && sorted[i + 1].Score == sorted[i].Score)
+            {
+                continue;
+            }
+
+            var f1 = 2 * tp / (tp + fp + totalPositives);
+            if (f1 > bestF1)
+            {
+                bestF1 = f1;
+                best = sorted[i].Score;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// The lowest threshold whose auto-reject set (rows scored at or above it) has precision ≥ <paramref name="precision"/>
+    /// and at least <paramref name="minimumPositives"/> true positives; 1 (never) when none does.
+    /// </summary>
+    public static float PrecisionThreshold(IReadOnlyList<float> scores, IReadOnlyList<bool> labels, double precision, int minimumPositives = 10)
+    {
+        var (sorted, _) = SortDescending(scores, labels);
+        double tp = 0, fp = 0;
+        var threshold = 1f;
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            if (sorted[i].Label)
+            {
+                tp++;
+            }
+            else
+            {
+                fp++;
+            }
+
+            if (i + 1 < sorted.Length && sorted[i + 1].Score == sorted[i].Score)
+            {
+                continue;
+            }
+
+            // The whole curve is scanned: one unlucky row near the top must not stop the search.
+            if (tp / (tp + fp) >= precision && tp >= minimumPositives)
+            {
+                threshold = sorted[i].Score;
+            }
+        }
+
+        return threshold;
+    }
+
+    /// <summary>The highest threshold that still catches at least <paramref name="recall"/> of the positives.</summary>
+    public static float RecallThreshold(IReadOnlyList<float> scores, IReadOnlyList<bool> labels, double recall)
+    {
+        var (sorted, totalPositives) = SortDescending(scores, labels);
+        double tp = 0;
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            tp += sorted[i].Label ? 1 : 0;
+            if (tp >= recall * totalPositives && (i + 1 == sorted.Length || sorted[i + 1].Score != sorted[i].Score))
+            {
+                return sorted[i].Score;
+            }
+        }
+
+        return 0f;
+    }
+
+    private static ((float Score, bool Label)[] Sorted, int Positives) SortDescending(IReadOnlyList<float> scores, IReadOnlyList<bool> labels)
+    {
+        var sorted = scores.Select((score, i) => (Score: score, Label: labels[i])).OrderByDescending(pair => pair.Score).ToArray();
+        return (sorted, sorted.Count(pair => pair.Label));
+    }
+
+    private static double Round(double value) => double.IsNaN(value) ? value : Math.Round(value, 4);
+}

@@ -1,0 +1,209 @@
+using System.Text;
+
+namespace Moderation.Classifier.Evaluation;
+
+/// <summary>
+/// Rewrites comments the way gambling promoters disguise them, to test that the classifier is not fooled.
+/// Deterministic: the same text, kind and seed always give the same rewrite.
+/// </summary>
+public static class ObfuscationRewriter
+{
+    // (capital A, small a, digit 0) code points of styled alphabets without gaps; -1 where the alphabet has none.
+    private static readonly (int Capital, int Small, int Digit)[] Alphabets =
+    [
+        (0x1D400, 0x1D41A, 0x1D7CE), // bold
+        (0x1D468, 0x1D482, -1), // bold italic
+        (0x1D4D0, 0x1D4EA, -1), // bold script
+        (0x1D56C, 0x1D586, -1), // bold fraktur
+        (0x1D538, 0x1D552, 0x1D7D8), // double-struck (capital gaps filled from letterlike symbols)
+        (0x1D5A0, 0x1D5BA, 0x1D7E2), // sans-serif
+        (0x1D5D4, 0x1D5EE, 0x1D7EC), // sans-serif bold
+        (0x1D608, 0x1D622, -1), // sans-serif italic
+        (0x1D63C, 0x1D656, -1), // sans-serif bold italic
+        (0x1D670, 0x1D68A, 0x1D7F6), // monospace
+        (0xFF21, 0xFF41, 0xFF10), // fullwidth
+        (0x24B6, 0x24D0, -1), // circled
+        (0x1F170, 0x1F170, -1), // negative squared (capitals only)
+        (0x1F130, 0x1F130, -1), // squared (capitals only)
+    ];
+
+    private static readonly Dictionary<char, int> DoubleStruckGaps = new()
+    {
+        ['C'] = 0x2102, ['H'] = 0x210D, ['N'] = 0x2115, ['P'] = 0x2119, ['Q'] = 0x211A, ['R'] = 0x211D, ['Z'] = 0x2124,
+    };
+
+    private static readonly Dictionary<char, string> Lookalikes = new()
+    {
+        ['a'] = "аα", ['c'] = "сϲ", ['e'] = "еε", ['o'] = "оο", ['p'] = "рρ", ['x'] = "хχ", ['y'] = "уγ", ['i'] = "іι",
+        ['s'] = "ѕ", ['j'] = "ј", ['k'] = "κ", ['v'] = "ν", ['h'] = "һ", ['d'] = "ԁ", ['w'] = "ԝ",
+        ['A'] = "АΑ", ['B'] = "ВΒ", ['C'] = "С", ['E'] = "ЕΕ", ['H'] = "НΗ", ['I'] = "ІΙ", ['K'] = "КΚ", ['M'] = "МΜ",
+        ['N'] = "Ν", ['O'] = "ОΟ", ['P'] = "РΡ", ['T'] = "ТΤ", ['X'] = "ХΧ", ['Y'] = "УΥ", ['Z'] = "Ζ", ['S'] = "Ѕ", ['J'] = "Ј",
+    };
+
+    private static readonly Dictionary<char, char> Leet = new()
+    {
+        ['a'] = '4', ['e'] = '3', ['i'] = '1', ['o'] = '0', ['s'] = '5', ['t'] = '7', ['g'] = '9', ['b'] = '8',
+    };
+
+    private static readonly string[] Separators = [" ", ".", "-", "_", "*", "·", ". ", "|"];
+    private static readonly string[] ZeroWidth = ["\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF"];
+    private static readonly ObfuscationKind[] Kinds =
+        [ObfuscationKind.Styled, ObfuscationKind.Lookalike, ObfuscationKind.Leet, ObfuscationKind.Split, ObfuscationKind.ZeroWidth, ObfuscationKind.Stretch];
+
+    /// <summary>Rewrites a text with one kind of obfuscation; the seed (for example a hash of the row id) fixes the choices.</summary>
+    public static string Rewrite(string text, ObfuscationKind kind, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var random = new Random(seed);
+        if (kind == ObfuscationKind.Mixed)
+        {
+            var first = Kinds[random.Next(Kinds.Length)];
+            var second = Kinds[random.Next(Kinds.Length)];
+            var once = RewriteWords(text, first, random, 0.7);
+            return second == first || second == ObfuscationKind.Split ? once : RewriteWords(once, second, random, 0.5);
+        }
+
+        return RewriteWords(text, kind, random, 0.8);
+    }
+
+    /// <summary>Writes every letter and digit of a text in one styled alphabet, chosen by the seed (the "fancy font" test).</summary>
+    public static string StyleAll(string text, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var alphabet = Alphabets[new Random(seed).Next(Alphabets.Length)];
+        var builder = new StringBuilder(text.Length * 2);
+        foreach (var c in text)
+        {
+            builder.Append(Style(c, alphabet));
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>A stable seed from a row id and a run seed.</summary>
+    public static int SeedFor(string id, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var hash = 2166136261u ^ (uint)seed;
+        foreach (var c in id)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash & 0x7FFFFFFF);
+    }
+
+    private static string RewriteWords(string text, ObfuscationKind kind, Random random, double share)
+    {
+        var builder = new StringBuilder(text.Length * 2);
+        var alphabet = Alphabets[random.Next(Alphabets.Length)];
+        var separator = Separators[random.Next(Separators.Length)];
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && !char.IsWhiteSpace(text[i]))
+            {
+                continue;
+            }
+
+            var word = text[start..i];
+            var letters = word.Count(char.IsAsciiLetter);
+            builder.Append(letters >= 2 && random.NextDouble() < share ? RewriteWord(word, kind, random, alphabet, separator) : word);
+            if (i < text.Length)
+            {
+                builder.Append(text[i]);
+            }
+
+            start = i + 1;
+        }
+
+        return builder.ToString();
+    }
+
+    private static string RewriteWord(string word, ObfuscationKind kind, Random random, (int Capital, int Small, int Digit) alphabet, string separator)
+    {
+        var builder = new StringBuilder(word.Length * 3);
+        switch (kind)
+        {
+            case ObfuscationKind.Styled:
+                foreach (var c in word)
+                {
+                    builder.Append(Style(c, alphabet));
+                }
+
+                break;
+            case ObfuscationKind.Lookalike:
+                foreach (var c in word)
+                {
+                    builder.Append(Lookalikes.TryGetValue(c, out var options) && random.NextDouble() < 0.6 ? options[random.Next(options.Length)] : c);
+                }
+
+                break;
+            case ObfuscationKind.Leet:
+                foreach (var c in word)
+                {
+                    builder.Append(Leet.TryGetValue(char.ToLowerInvariant(c), out var digit) && random.NextDouble() < 0.7 ? digit : c);
+                }
+
+                break;
+            case ObfuscationKind.Split:
+                for (var i = 0; i < word.Length; i++)
+                {
+                    builder.Append(word[i]);
+                    if (i + 1 < word.Length && char.IsLetterOrDigit(word[i]) && char.IsLetterOrDigit(word[i + 1]))
+                    {
+                        builder.Append(separator);
+                    }
+                }
+
+                break;
+            case ObfuscationKind.ZeroWidth:
+                for (var i = 0; i < word.Length; i++)
+                {
+                    builder.Append(word[i]);
+                    if (i + 1 < word.Length && random.NextDouble() < 0.5)
+                    {
+                        builder.Append(ZeroWidth[random.Next(ZeroWidth.Length)]);
+                    }
+                }
+
+                break;
+            case ObfuscationKind.Stretch:
+                var stretched = false;
+                foreach (var c in word)
+                {
+                    builder.Append(c);
+                    if (!stretched && "aiueoAIUEO".Contains(c, StringComparison.Ordinal) && random.NextDouble() < 0.6)
+                    {
+                        builder.Append(c, random.Next(2, 6));
+                        stretched = true;
+                    }
+                }
+
+                break;
+            default:
+                builder.Append(word);
+                break;
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Style(char c, (int Capital, int Small, int Digit) alphabet)
+    {
+        if (char.IsAsciiLetterUpper(c))
+        {
+            return alphabet.Capital == 0x1D538 && DoubleStruckGaps.TryGetValue(c, out var gap)
+                ? char.ConvertFromUtf32(gap)
+                : char.ConvertFromUtf32(alphabet.Capital + (c - 'A'));
+        }
+
+        if (char.IsAsciiLetterLower(c))
+        {
+            // Capital-only alphabets write small letters as capitals.
+            return char.ConvertFromUtf32(alphabet.Small + (c - 'a'));
+        }
+
+        return char.IsAsciiDigit(c) && alphabet.Digit >= 0 ? char.ConvertFromUtf32(alphabet.Digit + (c - '0')) : c.ToString();
+    }
+}

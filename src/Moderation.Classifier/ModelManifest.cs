@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Moderation.Classifier.Evaluation;
+using Moderation.Classifier.Features;
+
+namespace Moderation.Classifier;
+
+/// <summary>
+/// What a model file says about itself (the <c>manifest.json</c> entry next to the ML.NET heads): feature settings,
+/// thresholds, the data it was trained on and how it measured.
+/// </summary>
+public sealed record ModelManifest
+{
+    /// <summary>The file format this code writes and reads.</summary>
+    public const int CurrentFormat = 1;
+
+    /// <summary>The file format of this model.</summary>
+    public int Format { get; init; } = CurrentFormat;
+
+    /// <summary>When training finished (UTC).</summary>
+    public DateTimeOffset CreatedUtc { get; init; }
+
+    /// <summary>The seed training used.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>The trainer of the heads, in words.</summary>
+    public string Trainer { get; init; } = string.Empty;
+
+    /// <summary>How texts become feature vectors.</summary>
+    public required FeatureSettings Features { get; init; }
+
+    /// <summary>The default Review/Reject thresholds per label, chosen on the validation split.</summary>
+    public required ModelThresholds Thresholds { get; init; }
+
+    /// <summary>The decision threshold per label (best F1 on the dev split) used for precision/recall/F1 in reports.</summary>
+    public required IReadOnlyDictionary<string, float> DecisionThresholds { get; init; }
+
+    /// <summary>The sources trained on, with row counts and licences.</summary>
+    public IReadOnlyList<SourceInfo> Sources { get; init; } = [];
+
+    /// <summary>Sources left out with <c>--exclude-source</c>.</summary>
+    public IReadOnlyList<string> ExcludedSources { get; init; } = [];
+
+    /// <summary>Metrics on the validation split as the author wrote it.</summary>
+    public EvaluationReport? Validation { get; init; }
+
+    /// <summary>Metrics on the obfuscated copy of the validation split.</summary>
+    public EvaluationReport? ValidationObfuscated { get; init; }
+
+    /// <summary>The decision threshold of a label.</summary>
+    public float DecisionThreshold(ModerationLabel label) =>
+        DecisionThresholds.TryGetValue(LabelNames.Of(label), out var threshold) ? threshold : 0.5f;
+
+    /// <summary>JSON settings for manifests and reports: camelCase, indented, NaN allowed (AUC of a one-class set).</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter() },
+    };
+}

@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+
+namespace Moderation.Classifier.Normalization;
+
+/// <summary>What one code point of the original text becomes.</summary>
+/// <param name="Text">The folded characters: empty for invisible characters, lower-case Latin for letters that have a Latin reading.</param>
+/// <param name="Styled">True when a letter was written in a styled or look-alike form (𝐆, Ｇ, Ⓖ, Cyrillic г...).</param>
+internal readonly record struct FoldedCodePoint(string Text, bool Styled);
+
+/// <summary>
+/// Unicode compatibility folding per code point, with look-alikes, invisible characters and diacritics handled.
+/// Results are cached: a comment is mostly ASCII, and the rest repeats a small alphabet.
+/// </summary>
+internal static class CharacterFolding
+{
+    private static readonly FoldedCodePoint[] AsciiTable = BuildAscii();
+    private static readonly ConcurrentDictionary<int, FoldedCodePoint> Cache = new();
+
+    public static FoldedCodePoint Fold(int codePoint) =>
+        codePoint < 128 ? AsciiTable[codePoint] : Cache.GetOrAdd(codePoint, FoldUncached);
+
+    /// <summary>Characters that render as nothing (or as blank) and are used to break words up invisibly.</summary>
+    public static bool IsInvisible(int codePoint) =>
+        codePoint is 0x00AD or 0x034F or 0x061C or 0x115F or 0x1160 or 0x17B4 or 0x17B5 or 0x180E
+            or (>= 0x200B and <= 0x200F) or (>= 0x202A and <= 0x202E) or (>= 0x2060 and <= 0x206F)
+            or 0x3164 or 0xFEFF or 0xFFA0 or 0x2800 or (>= 0xFE00 and <= 0xFE0F) or (>= 0xE0000 and <= 0xE0FFF);
+
+    private static FoldedCodePoint[] BuildAscii()
+    {
+        var table = new FoldedCodePoint[128];
+        for (var c = 0; c < 128; c++)
+        {
+            table[c] = new FoldedCodePoint(((char)c is >= 'A' and <= 'Z' ? (char)(c + 32) : (char)c).ToString(), false);
+        }
+
+        return table;
+    }
+
+    private static FoldedCodePoint FoldUncached(int codePoint)
+    {
+        if (IsInvisible(codePoint))
+        {
+            return new FoldedCodePoint(string.Empty, false);
+        }
+
+        var category = CharUnicodeInfo.GetUnicodeCategory(codePoint);
+        if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format)
+        {
+            // Combining marks (diacritics, "Zalgo" stacks, the keycap enclosing mark) add no letters.
+            return new FoldedCodePoint(string.Empty, false);
+        }
+
+        if (category is UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Control)
+        {
+            return new FoldedCodePoint(" ", false);
+        }
+
+        if (LookalikeLetters.TryMap(codePoint, out var latin))
+        {
+            return new FoldedCodePoint(latin.ToString(), true);
+        }
+
+        var original = char.ConvertFromUtf32(codePoint);
+        var decomposed = original.Normalize(NormalizationForm.FormKD);
+        if (decomposed == original)
+        {
+            return new FoldedCodePoint(original.ToLowerInvariant(), false);
+        }
+
+        // Keep the letters and digits of the decomposition: "⒜" is "(a)", "é" is "e" + accent.
+        var kept = new StringBuilder(decomposed.Length);
+        foreach (var rune in decomposed.EnumerateRunes())
+        {
+            if (Rune.IsLetterOrDigit(rune))
+            {
+                kept.Append(Rune.ToLowerInvariant(rune).ToString());
+            }
+        }
+
+        if (kept.Length == 0)
+        {
+            // Punctuation and symbols whose compatibility form is other punctuation (fullwidth "！"): keep the form.
+            var fallback = decomposed.Trim();
+            return new FoldedCodePoint(fallback.Length == 0 ? " " : fallback.ToLowerInvariant(), false);
+        }
+
+        return new FoldedCodePoint(kept.ToString(), IsStyledBlock(codePoint) && IsAsciiAlphanumeric(kept));
+    }
+
+    private static bool IsStyledBlock(int codePoint) =>
+        codePoint is (>= 0x1D400 and <= 0x1D7FF) // mathematical alphanumerics 𝐆 𝕊 𝓢
+            or (>= 0xFF00 and <= 0xFFEF) // fullwidth Ｇ
+            or (>= 0x2460 and <= 0x24FF) // enclosed alphanumerics Ⓖ ⓖ ⑴
+            or (>= 0x1F100 and <= 0x1F1FF) // enclosed supplement 🄶
+            or (>= 0x2100 and <= 0x214F) // letterlike ℂ ℍ ℕ
+            or (>= 0x1D00 and <= 0x1DBF) // phonetic extensions, modifier letters ᴳ
+            or (>= 0x2070 and <= 0x209F) // super- and subscripts
+            or (>= 0x02B0 and <= 0x02FF) // spacing modifier letters ʰ
+            or (>= 0x3200 and <= 0x32FF); // enclosed CJK letters and months (㋐ is not Latin; harmless)
+
+    private static bool IsAsciiAlphanumeric(StringBuilder text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!char.IsAsciiLetterOrDigit(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

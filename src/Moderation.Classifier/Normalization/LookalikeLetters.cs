@@ -1,0 +1,55 @@
+using System.Collections.Frozen;
+
+namespace Moderation.Classifier.Normalization;
+
+/// <summary>
+/// Letters from other scripts (and Latin small capitals / IPA forms) that spammers put in place of Latin
+/// letters because they look the same. Unicode compatibility folding does not touch them, so they are mapped
+/// here by hand. The text this service reads is Indonesian and English, so folding Cyrillic and Greek wholesale
+/// costs nothing real.
+/// </summary>
+internal static class LookalikeLetters
+{
+    // Pairs "look-alike=latin", space separated, kept readable rather than compact.
+    private const string Pairs =
+        // Cyrillic lower case
+        "а=a б=b в=b г=r д=d е=e ё=e и=u й=u к=k м=m н=h о=o п=n р=p с=c т=t у=y х=x ш=w щ=w ъ=b ь=b э=e " +
+        "і=i ї=i ј=j ѕ=s ԁ=d һ=h ԛ=q ԝ=w ґ=r є=e ѵ=v ӏ=l " +
+        // Cyrillic upper case
+        "А=a Б=b В=b Г=r Д=d Е=e Ё=e И=u Й=u К=k М=m Н=h О=o П=n Р=p С=c Т=t У=y Х=x Ш=w Щ=w Ь=b " +
+        "І=i Ї=i Ј=j Ѕ=s Ԁ=d Һ=h Ԛ=q Ԝ=w Є=e Ӏ=l " +
+        // Greek lower case (accented forms included: they are precomposed)
+        "α=a β=b γ=y δ=d ε=e ζ=z η=n θ=o ι=i κ=k μ=u ν=v ο=o π=n ρ=p σ=o ς=c τ=t υ=u χ=x ω=w " +
+        "ά=a έ=e ή=n ί=i ό=o ύ=u ώ=w ϲ=c " +
+        // Greek upper case
+        "Α=a Β=b Ε=e Ζ=z Η=h Ι=i Κ=k Μ=m Ν=n Ο=o Ρ=p Τ=t Υ=y Χ=x " +
+        // Latin small capitals and Latin-looking letters without a compatibility mapping
+        "ᴀ=a ʙ=b ᴄ=c ᴅ=d ᴇ=e ꜰ=f ɢ=g ʜ=h ɪ=i ᴊ=j ᴋ=k ʟ=l ᴍ=m ɴ=n ᴏ=o ᴘ=p ǫ=q ʀ=r ꜱ=s ᴛ=t ᴜ=u ᴠ=v ᴡ=w ʏ=y ᴢ=z " +
+        "ɑ=a ɡ=g ı=i ȷ=j ł=l ɩ=i ʋ=v ɓ=b ɗ=d ɦ=h ɱ=m ɲ=n ɵ=o ɾ=r ʂ=s ʐ=z ƙ=k ƒ=f ø=o Ø=o đ=d Đ=d ħ=h";
+
+    private static readonly FrozenDictionary<int, char> Map = Build();
+
+    /// <summary>The Latin letter a look-alike stands for.</summary>
+    public static bool TryMap(int codePoint, out char latin) => Map.TryGetValue(codePoint, out latin);
+
+    private static FrozenDictionary<int, char> Build()
+    {
+        var map = new Dictionary<int, char>();
+        foreach (var pair in Pairs.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var separator = pair.IndexOf('=', StringComparison.Ordinal);
+            map[char.ConvertToUtf32(pair, 0)] = pair[separator + 1];
+        }
+
+        // Negative circled and negative squared capitals (🅐, 🅰) and regional indicators (🇦) have no
+        // compatibility mapping either.
+        for (var i = 0; i < 26; i++)
+        {
+            map[0x1F150 + i] = (char)('a' + i);
+            map[0x1F170 + i] = (char)('a' + i);
+            map[0x1F1E6 + i] = (char)('a' + i);
+        }
+
+        return map.ToFrozenDictionary();
+    }
+}

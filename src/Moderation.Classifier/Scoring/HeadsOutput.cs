@@ -1,0 +1,11 @@
+namespace Moderation.Classifier.Scoring;
+
+/// <summary>The output row of the ML.NET heads: one calibrated probability per label.</summary>
+internal sealed class HeadsOutput
+{
+    public float SpamProbability { get; set; }
+
+    public float AbuseProbability { get; set; }
+
+    public float HateProbability { get; set; }
+}

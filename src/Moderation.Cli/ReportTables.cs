@@ -1,0 +1,38 @@
+using System.Globalization;
+using Moderation.Classifier.Evaluation;
+using Spectre.Console;
+
+namespace Moderation.Cli;
+
+/// <summary>Prints an evaluation report as a table per label and source.</summary>
+internal static class ReportTables
+{
+    public static void Write(EvaluationReport report, string title)
+    {
+        var table = new Table().Title(Markup.Escape($"{report.Model} ({title})"));
+        foreach (var column in new[] { "source", "label", "n", "positives", "precision", "recall", "F1", "AUC", "threshold" })
+        {
+            table.AddColumn(column);
+        }
+
+        void AddRows(string source, IReadOnlyDictionary<string, LabelMetrics> labels)
+        {
+            foreach (var (label, m) in labels)
+            {
+                table.AddRow(
+                    Markup.Escape(source), label, m.N.ToString(CultureInfo.InvariantCulture), m.Positives.ToString(CultureInfo.InvariantCulture),
+                    F(m.Precision), F(m.Recall), F(m.F1), F(m.Auc), F(m.Threshold));
+            }
+        }
+
+        AddRows("(all)", report.Labels);
+        foreach (var (source, labels) in report.Sources)
+        {
+            AddRows(source, labels);
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Moderation.Classifier;
+using Moderation.Classifier.Training;
+using Spectre.Console;
+
+namespace Moderation.Cli;
+
+/// <summary><c>moderation train --data &lt;file|dir&gt;... --out &lt;model.zip&gt; [--seed N] [--exclude-source NAME]... [--report FILE]</c></summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string[]>("--data") { Description = "TSV files or directories (default: ../shared/datasets found upwards).", AllowMultipleArgumentsPerToken = true };
+        var output = new Option<string>("--out") { Description = "Where to write the model.", DefaultValueFactory = _ => RepositoryPaths.ModelRelativePath };
+        var seed = new Option<int>("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => 20250101 };
+        var exclude = new Option<string[]>("--exclude-source") { Description = "Leave a source out (repeatable), e.g. ibrohim2019.", AllowMultipleArgumentsPerToken = true };
+        var report = new Option<string?>("--report") { Description = "Where to write the training report (JSON; default: next to the model)." };
+        var command = new Command("train", "Train the spam/abuse/hate heads and write the model and its report.") { data, output, seed, exclude, report };
+        command.SetAction(parse =>
+        {
+            var options = new TrainingOptions
+            {
+                DataPaths = parse.GetValue(data) is { Length: > 0 } paths ? paths : [RepositoryPaths.DefaultDatasets()],
+                ExcludedSources = parse.GetValue(exclude) ?? [],
+                Seed = parse.GetValue(seed),
+            };
+            var outputPath = parse.GetValue(output)!;
+            var reportPath = parse.GetValue(report) ?? Path.ChangeExtension(outputPath, ".report.json");
+            TrainingReport? result = null;
+            AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .Start(context =>
+                {
+                    var task = context.AddTask("Training", maxValue: 1.0);
+                    var progress = new SynchronousProgress<TrainingProgress>(p =>
+                    {
+                        task.Description = p.Step;
+                        task.Value = Math.Max(task.Value, p.Fraction);
+                    });
+                    result = ModelTrainer.Train(options, outputPath, progress);
+                });
+
+            File.WriteAllText(reportPath, JsonSerializer.Serialize(result, ModelManifest.JsonOptions));
+            ReportTables.Write(result!.Validation, "validation");
+            ReportTables.Write(result.ValidationObfuscated, "validation, obfuscated");
+            AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "Thresholds: {0}", Markup.Escape(result.Thresholds.ToString()));
+            AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "Model: {0} ({1:N0} bytes), report: {2}", Markup.Escape(outputPath), result.ModelBytes, Markup.Escape(reportPath));
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool and reorder updates).</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        private readonly Lock _gate = new();
+
+        public void Report(T value)
+        {
+            lock (_gate)
+            {
+                report(value);
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+namespace Moderation.Classifier.Tests;
+
+public sealed class TextNormalizerTests
+{
+    private static string Norm(string text) => TextNormalizer.Normalize(text).Text;
+
+    [Theory]
+    [InlineData("Halo Semua", "halo semua")]
+    [InlineData("BERITA   hari ini!!", "berita hari ini")]
+    [InlineData("", "")]
+    public void Lower_cases_and_keeps_single_spaces(string input, string expected) => Assert.Equal(expected, Norm(input));
+
+    [Theory]
+    [InlineData("𝐆𝐀𝐂𝐎𝐑", "gacor")]
+    [InlineData("𝕊𝕃𝕆𝕋", "slot")]
+    [InlineData("𝓂𝒶𝓃𝓉𝒶𝓅", "mantap")]
+    [InlineData("Ｍａｘｗｉｎ", "maxwin")]
+    [InlineData("ⓖⓐⓒⓞⓡ", "gacor")]
+    [InlineData("🅶🅰🅲🅾🆁", "gacor")]
+    [InlineData("ᴍᴀɴᴛᴀᴘ", "mantap")]
+    public void Folds_styled_letters_to_plain_latin(string input, string expected) => Assert.Equal(expected, Norm(input));
+
+    [Theory]
+    [InlineData("ѕlоt", "slot")] // Cyrillic s, o
+    [InlineData("gасоr", "gacor")] // Cyrillic a, c, o
+    [InlineData("ΜΑΧWΙΝ", "maxwin")] // Greek capitals
+    public void Maps_lookalike_letters_from_other_scripts(string input, string expected) => Assert.Equal(expected, Norm(input));
+
+    [Theory]
+    [InlineData("g4c0r", "gacor")]
+    [InlineData("m4xw1n", "maxwin")]
+    [InlineData("s4y4", "saya")]
+    [InlineData("4nj1ng", "anjing")]
+    [InlineData("sl0t", "slot")]
+    public void Reads_leetspeak_inside_words(string input, string expected) => Assert.Equal(expected, Norm(input));
+
+    [Theory]
+    [InlineData("tahun 2025", "tahun 2025")]
+    [InlineData("harga 35rb", "harga 35rb")]
+    [InlineData("paket 2gb", "paket 2gb")]
+    [InlineData("covid19", "covid19")]
+    [InlineData("lagu mp3", "lagu mp3")]
+    [InlineData("tunggu 5menit", "tunggu 5menit")]
+    [InlineData("rp35rb", "rp35rb")]
+    public void Leaves_numbers_prices_and_names_alone(string input, string expected) => Assert.Equal(expected, Norm(input));
+
+    [Theory]
+    [InlineData("main g a c o r terus", "main gacor terus")]
+    [InlineData("s.l.o.t", "slot")]
+    [InlineData("g-a-c-o-r", "gacor")]
+    [InlineData("k.a.m.u b.o.d.o.h", "kamu bodoh")]
+    [InlineData("a b", "a b")]
+    public void Joins_letters_split_by_separators(string input, string expected) => Assert.Equal(expected, Norm(input));
+
+    [Theory]
+    [InlineData("ga\u200Bcor", "gacor")]
+    [InlineData("s\u200Cl\u200Do\u2060t", "slot")]
+    [InlineData("\uFEFFhalo", "halo")]
+    public void Removes_zero_width_characters(string input, string expected) => Assert.Equal(expected, Norm(input));
+
+    [Theory]
+    [InlineData("gaaaacor", "gacor")]
+    [InlineData("mantappppp", "mantap")]
+    [InlineData("maaf", "maaf")]
+    [InlineData("good", "good")]
+    public void Collapses_letters_stretched_three_times_or_more(string input, string expected) => Assert.Equal(expected, Norm(input));
+
+    [Theory]
+    [InlineData("gk tau", "tidak tahu")]
+    [InlineData("yg penting", "yang penting")]
+    [InlineData("bgt", "banget")]
+    [InlineData("wkwkwkwk", "wkwk")]
+    [InlineData("hahahaha", "haha")]
+    public void Maps_informal_spellings(string input, string expected) => Assert.Equal(expected, Norm(input));
+
+    [Theory]
+    [InlineData("cek https://contoh.xyz/promo sekarang", "cek _link_ sekarang", 1)]
+    [InlineData("kunjungi contoh-situs.com ya", "kunjungi _link_ ya", 1)]
+    [InlineData("www.example.org", "_link_", 1)]
+    public void Turns_links_into_tokens(string input, string expected, int links)
+    {
+        var normalized = TextNormalizer.Normalize(input);
+        Assert.Equal(expected, normalized.Text);
+        Assert.Equal(links, normalized.Signals.Links);
+    }
+
+    [Fact]
+    public void Turns_emails_phones_handles_and_messenger_contacts_into_tokens()
+    {
+        var normalized = TextNormalizer.Normalize("email admin@contoh.co.id atau telp 0812-3456-7890, follow @akun_promo, WA 081234567890, t.me/grupku");
+        Assert.Equal("email _email_ atau telp _phone_ follow _handle_ _messenger_ _messenger_", normalized.Text);
+        Assert.Equal(1, normalized.Signals.Emails);
+        Assert.Equal(1, normalized.Signals.Phones);
+        Assert.Equal(1, normalized.Signals.Handles);
+        Assert.Equal(2, normalized.Signals.MessengerContacts);
+    }
+
+    [Fact]
+    public void International_phone_numbers_are_tokens_but_dates_are_not()
+    {
+        Assert.Equal("call _phone_ now", Norm("call +44 7700 900123 now"));
+        Assert.DoesNotContain("_phone_", Norm("2016-07-08 11:47:11 sisa kuota"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Counts_the_share_of_styled_letters()
+    {
+        Assert.Equal(0f, TextNormalizer.Normalize("biasa saja").Signals.StyledLetterShare);
+        Assert.Equal(1f, TextNormalizer.Normalize("𝐆𝐀𝐂𝐎𝐑").Signals.StyledLetterShare);
+        Assert.Equal(0.5f, TextNormalizer.Normalize("𝐆𝐀𝐂𝐎 slot").Signals.StyledLetterShare, 3);
+        Assert.Equal(0f, TextNormalizer.Normalize("café résumé").Signals.StyledLetterShare);
+    }
+
+    [Fact]
+    public void Keeps_emoji_as_words_and_counts_a_row_of_them_once()
+    {
+        Assert.Equal("mantap 🔥 keren", Norm("mantap 🔥🔥🔥 keren"));
+    }
+
+    [Fact]
+    public void Drops_diacritics_and_apostrophes_inside_words()
+    {
+        Assert.Equal("cafe dont jumat", Norm("Café don't jum'at"));
+    }
+
+    [Fact]
+    public void Styled_and_plain_versions_of_a_comment_normalise_the_same()
+    {
+        Assert.Equal(Norm("Beritanya bagus sekali, terima kasih"), Norm("𝐁𝐞𝐫𝐢𝐭𝐚𝐧𝐲𝐚 𝐛𝐚𝐠𝐮𝐬 𝐬𝐞𝐤𝐚𝐥𝐢, 𝐭𝐞𝐫𝐢𝐦𝐚 𝐤𝐚𝐬𝐢𝐡"));
+    }
+}

@@ -1,0 +1,43 @@
+using Moderation.Classifier.Features;
+using Moderation.Classifier.Training;
+
+namespace Moderation.Classifier.Tests;
+
+/// <summary>Trains small models on <see cref="HandwrittenData"/> once per test run (seconds, not minutes).</summary>
+internal static class TinyModel
+{
+    private static readonly Lazy<string> First = new(() => Train("first", seed: 1));
+    private static readonly Lazy<string> Second = new(() => Train("second", seed: 2));
+
+    public static string FirstPath => First.Value;
+
+    public static string SecondPath => Second.Value;
+
+    public static TrainingOptions Options(string data, int seed, params string[] excluded) => new()
+    {
+        DataPaths = [data],
+        Seed = seed,
+        ExcludedSources = excluded,
+        Features = new FeatureSettings(HashBits: 12),
+        L2Candidates = [0.1f],
+        ObfuscatedCopies = 0.3,
+    };
+
+    public static string Train(string name, int seed)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "moderation-tests", Guid.NewGuid().ToString("N"));
+        var data = HandwrittenData.WriteTsv(Path.Combine(directory, "data"), copies: 3);
+        var path = Path.Combine(directory, $"{name}.zip");
+        ModelTrainer.Train(Options(data, seed), path);
+        return path;
+    }
+
+    public static string CopyToFreshDirectory(string modelPath)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "moderation-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, "model.zip");
+        File.Copy(modelPath, path);
+        return path;
+    }
+}
