@@ -20,6 +20,8 @@ public sealed class ModerationAppFactory : WebApplicationFactory<Program>
         _keepAlive.Open();
     }
 
+    public const string AdminKey = "test-admin-key-0123456789abcdef";
+
     /// <summary>Extra settings a test needs, applied after the defaults.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
@@ -31,12 +33,22 @@ public sealed class ModerationAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Postgres", "");
         builder.UseSetting("Moderation:Model:Path", RepositoryPaths.Model);
         builder.UseSetting("Moderation:Model:Watch", "false");
+        builder.UseSetting("Moderation:Auth:AdminApiKey", AdminKey);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }
 
         builder.ConfigureServices(services => services.AddMassTransitTestHarness());
+    }
+
+    /// <summary>A client that sends <paramref name="key"/> (the admin key by default) as its bearer token.</summary>
+    public HttpClient CreateClient(string? key)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key ?? AdminKey);
+        return client;
     }
 
     protected override void Dispose(bool disposing)

@@ -18,7 +18,7 @@ public sealed class Submitting_a_comment_over_http : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        _client = _app.CreateClient();
+        _client = _app.CreateClient(key: null);
         return ValueTask.CompletedTask;
     }
 

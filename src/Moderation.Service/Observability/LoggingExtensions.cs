@@ -12,7 +12,13 @@ public static class LoggingExtensions
     public static IHostApplicationBuilder AddModerationLogging(this IHostApplicationBuilder builder)
     {
         var json = builder.Configuration.GetValue<bool>("Moderation:Logging:Json");
-        builder.Services.AddSerilog((services, logger) =>
+
+        // preserveStaticLogger: the bootstrap logger stays the static one (several hosts in one test process would
+        // otherwise race to freeze it); the host gets its own logger from configuration.
+        builder.Services.AddSerilog(Configure, preserveStaticLogger: true);
+        return builder;
+
+        void Configure(IServiceProvider services, LoggerConfiguration logger)
         {
             logger.ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
@@ -26,8 +32,7 @@ public static class LoggingExtensions
             {
                 logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
             }
-        });
-        return builder;
+        }
     }
 
     /// <summary>The bootstrap logger that covers start-up until the host's logger takes over.</summary>
