@@ -17,6 +17,7 @@ try
 
     builder.AddModerationLogging();
     builder.AddModerationHttp();
+    builder.AddModerationMetrics();
     builder.AddModerationStorage();
     builder.AddModerationClassifier();
     builder.AddModerationAuth();
@@ -41,6 +42,8 @@ try
     app.MapPoliciesApi();
     app.MapKeysApi();
     app.MapModerationHealth();
+    app.MapModerationMetrics();
+    app.MapModerationOpenApi();
 
     await app.Services.MigrateModerationDatabaseAsync(app.Lifetime.ApplicationStopping);
     await app.RunAsync();

@@ -5,6 +5,7 @@ using Moderation.Classifier;
 using Moderation.Contracts;
 using Moderation.Service.Comments;
 using Moderation.Service.Data;
+using Moderation.Service.Observability;
 using Moderation.Service.Policies;
 using Npgsql;
 
@@ -22,6 +23,7 @@ public sealed class CommentIngestion(
     SitePolicyStore policies,
     ModerationSignals signals,
     PersonalDataHasher hasher,
+    ModerationMetrics metrics,
     TimeProvider time,
     ILogger<CommentIngestion> logger)
 {
@@ -37,6 +39,7 @@ public sealed class CommentIngestion(
         var valid = new List<int>(submissions.Count);
         for (var i = 0; i < submissions.Count; i++)
         {
+            metrics.Received(SiteIds.IsValid(submissions[i].SiteId) ? submissions[i].SiteId : "invalid", channel);
             var errors = SubmissionValidator.Validate(submissions[i]);
             if (errors.Count == 0)
             {
@@ -46,6 +49,7 @@ public sealed class CommentIngestion(
 
             var rejection = new SubmissionReadResult(submissions[i], errors).ToRejection(now);
             outcomes[i] = IngestionOutcome.Rejected(rejection);
+            metrics.Invalid(channel, errors);
             logger.LogInformation(
                 "Submission {SiteId}/{CommentId} rejected: {ErrorKinds}",
                 rejection.SiteId, rejection.CommentId, string.Join(", ", errors.Select(e => $"{e.Field}:{e.Kind}")));
@@ -122,9 +126,10 @@ public sealed class CommentIngestion(
         var batch = fresh.Select(i => submissions[i]).ToList();
         var texts = batch.Select(s => TextNormalizer.Normalize(s.Text)).ToList();
         var classifications = classifier.ClassifyBatch(batch.Select(s => s.Text).ToList());
-        if (logger.IsEnabled(LogLevel.Debug))
+        metrics.ScoringTook(Stopwatch.GetElapsedTime(started) / batch.Count);
+        foreach (var scores in classifications.Select(c => c.Scores))
         {
-            logger.LogDebug("Scored {Count} comments in {ElapsedMs:0.0} ms", batch.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            metrics.Scored(scores.Spam, scores.Abuse, scores.Hate);
         }
 
         var policyBySite = new Dictionary<string, CompiledPolicy>(StringComparer.Ordinal);

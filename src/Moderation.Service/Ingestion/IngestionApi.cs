@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Moderation.Contracts;
 using Moderation.Service.Data;
+using Moderation.Service.Observability;
 
 namespace Moderation.Service.Ingestion;
 
@@ -27,7 +28,7 @@ public static class IngestionApi
     }
 
     static async Task<Results<Ok<CommentModerated>, ProblemHttpResult>> SubmitAsync(
-        HttpRequest request, CommentIngestion ingestion, IPublishEndpoint publish, ModerationDbContext db, CancellationToken cancellationToken)
+        HttpRequest request, CommentIngestion ingestion, IPublishEndpoint publish, ModerationDbContext db, ModerationMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
     {
         var body = await ReadBodyAsync(request, cancellationToken);
         var read = body is null
@@ -35,6 +36,8 @@ public static class IngestionApi
             : SubmissionReader.Read(body);
         if (!read.IsValid)
         {
+            metrics.Received(SiteIds.IsValid(read.Submission?.SiteId) ? read.Submission!.SiteId : "invalid", Channel);
+            metrics.Invalid(Channel, read.Errors);
             return InvalidSubmission(read.Errors);
         }
 
@@ -46,9 +49,11 @@ public static class IngestionApi
 
         var verdict = outcome.Verdict!;
         await publish.Publish(verdict, cancellationToken);
+        var now = time.GetUtcNow();
+        metrics.Published(verdict, now);
         await db.Decisions
             .Where(d => d.Comment!.SiteId == verdict.SiteId && d.Comment.CommentId == verdict.CommentId && d.PublishedAt == null)
-            .ExecuteUpdateAsync(d => d.SetProperty(x => x.PublishedAt, DateTime.UtcNow), cancellationToken);
+            .ExecuteUpdateAsync(d => d.SetProperty(x => x.PublishedAt, now.UtcDateTime), cancellationToken);
         return TypedResults.Ok(verdict);
     }
 

@@ -1,5 +1,6 @@
 using MassTransit;
 using Moderation.Contracts;
+using Moderation.Service.Observability;
 
 namespace Moderation.Service.Ingestion;
 
@@ -9,13 +10,15 @@ namespace Moderation.Service.Ingestion;
 /// on to the error queue, so nothing is lost. Bodies that read fine failed for another reason (say, the database
 /// was down through every retry) and are left to the error queue alone.
 /// </summary>
-public sealed class RejectUnreadableSubmissionFilter(TimeProvider time) : IFilter<ExceptionReceiveContext>
+public sealed class RejectUnreadableSubmissionFilter(ModerationMetrics metrics, TimeProvider time) : IFilter<ExceptionReceiveContext>
 {
     public async Task Send(ExceptionReceiveContext context, IPipe<ExceptionReceiveContext> next)
     {
         var read = SubmissionReader.Read(context.Body.GetBytes());
         if (!read.IsValid)
         {
+            metrics.Received(SiteIds.IsValid(read.Submission?.SiteId) ? read.Submission!.SiteId : "invalid", SubmitCommentConsumer.Channel);
+            metrics.Invalid(SubmitCommentConsumer.Channel, read.Errors);
             var endpoint = await context.PublishEndpointProvider.GetPublishSendEndpoint<CommentSubmissionRejected>();
             await endpoint.Send(read.ToRejection(time.GetUtcNow()), context.CancellationToken);
         }

@@ -1,5 +1,6 @@
 using MassTransit;
 using Moderation.Contracts;
+using Moderation.Service.Observability;
 
 namespace Moderation.Service.Ingestion;
 
@@ -7,7 +8,7 @@ namespace Moderation.Service.Ingestion;
 /// Moderates comments arriving on the <c>submit-comment</c> queue and publishes the verdict (or the rejection).
 /// Idempotent: a redelivered or resubmitted comment gets its stored verdict published again.
 /// </summary>
-public sealed class SubmitCommentConsumer(CommentIngestion ingestion) : IConsumer<SubmitComment>
+public sealed class SubmitCommentConsumer(CommentIngestion ingestion, ModerationMetrics metrics, TimeProvider time) : IConsumer<SubmitComment>
 {
     public const string Channel = "bus";
 
@@ -21,6 +22,7 @@ public sealed class SubmitCommentConsumer(CommentIngestion ingestion) : IConsume
         else
         {
             await context.Publish(outcome.Verdict!, context.CancellationToken);
+            metrics.Published(outcome.Verdict!, time.GetUtcNow());
         }
     }
 }

@@ -4,6 +4,7 @@ using MassTransit;
 using MassTransit.Middleware;
 using Microsoft.Extensions.Options;
 using Moderation.Service.Messaging;
+using Moderation.Service.Observability;
 
 namespace Moderation.Service.Ingestion;
 
@@ -37,7 +38,7 @@ public sealed class SubmitCommentConsumerDefinition : ConsumerDefinition<SubmitC
         });
         endpointConfigurator.ConfigureError(error =>
         {
-            error.UseFilter(new RejectUnreadableSubmissionFilter(context.GetRequiredService<TimeProvider>()));
+            error.UseFilter(new RejectUnreadableSubmissionFilter(context.GetRequiredService<ModerationMetrics>(), context.GetRequiredService<TimeProvider>()));
             error.UseFilter(new GenerateFaultFilter());
             error.UseFilter(new ErrorTransportFilter());
         });

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Moderation.Contracts;
 using Moderation.Service.Data;
+using Moderation.Service.Ingestion;
+using Moderation.Service.Observability;
 using Moderation.Service.Policies;
 
 namespace Moderation.Service.Reports;
@@ -10,7 +12,7 @@ namespace Moderation.Service.Reports;
 /// site's <c>reportsToReview</c> distinct reports since the last moderator decision, a published comment enters the
 /// reported queue. It stays visible until a moderator decides, as in Coral.
 /// </summary>
-public sealed class CommentReports(ModerationDbContext db, SitePolicyStore policies, ReporterRateLimiter limiter, TimeProvider time)
+public sealed class CommentReports(ModerationDbContext db, SitePolicyStore policies, ReporterRateLimiter limiter, ModerationMetrics metrics, TimeProvider time)
 {
     public static readonly IReadOnlySet<string> Reasons = new HashSet<string>(StringComparer.Ordinal) { "spam", "abuse", "hate", "other" };
 
@@ -41,6 +43,13 @@ public sealed class CommentReports(ModerationDbContext db, SitePolicyStore polic
     }
 
     public async Task<ReportResult> AddAsync(ReportComment report, CancellationToken cancellationToken)
+    {
+        var result = await RecordAsync(report, cancellationToken);
+        metrics.Reported(SiteIds.IsValid(report.SiteId) ? report.SiteId : "invalid", result.Status);
+        return result;
+    }
+
+    async Task<ReportResult> RecordAsync(ReportComment report, CancellationToken cancellationToken)
     {
         var errors = Validate(report);
         if (errors.Count > 0)

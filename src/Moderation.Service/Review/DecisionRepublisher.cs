@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Moderation.Service.Comments;
 using Moderation.Service.Data;
+using Moderation.Service.Observability;
 
 namespace Moderation.Service.Review;
 
@@ -35,10 +36,11 @@ public sealed class DecisionRepublisher(IServiceScopeFactory scopes, TimeProvide
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ModerationDbContext>();
         var publish = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
+        var metrics = scope.ServiceProvider.GetRequiredService<ModerationMetrics>();
         var before = time.GetUtcNow().UtcDateTime - Grace;
         var commentIds = await db.Decisions.AsNoTracking()
             .Where(d => d.PublishedAt == null && d.DecidedAt < before)
-            .Select(d => d.CommentRecordId).Distinct().Take(200)
+            .Select(d => d.CommentRecordId).Distinct().OrderBy(id => id).Take(200)
             .ToListAsync(cancellationToken);
         if (commentIds.Count == 0)
         {
@@ -48,7 +50,9 @@ public sealed class DecisionRepublisher(IServiceScopeFactory scopes, TimeProvide
         var comments = await db.Comments.AsNoTracking().Where(c => commentIds.Contains(c.Id)).ToListAsync(cancellationToken);
         foreach (var comment in comments)
         {
-            await publish.Publish(comment.ToVerdict(), cancellationToken);
+            var verdict = comment.ToVerdict();
+            await publish.Publish(verdict, cancellationToken);
+            metrics.Published(verdict, time.GetUtcNow());
         }
 
         var now = time.GetUtcNow().UtcDateTime;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Moderation.Contracts;
 using Moderation.Service.Comments;
 using Moderation.Service.Data;
+using Moderation.Service.Observability;
 
 namespace Moderation.Service.Review;
 
@@ -12,7 +13,7 @@ namespace Moderation.Service.Review;
 /// audit row in the same transaction, then publishes <see cref="CommentModerated"/> with the new revision. An event
 /// that cannot be published right away is sent later by <see cref="DecisionRepublisher"/>.
 /// </summary>
-public sealed class ModerationActions(ModerationDbContext db, IPublishEndpoint publish, TimeProvider time, ILogger<ModerationActions> logger)
+public sealed class ModerationActions(ModerationDbContext db, IPublishEndpoint publish, ModerationMetrics metrics, TimeProvider time, ILogger<ModerationActions> logger)
 {
     public static readonly IReadOnlySet<string> RejectReasons = new HashSet<string>(StringComparer.Ordinal) { "spam", "abuse", "hate", "off-topic", "other" };
 
@@ -114,6 +115,7 @@ public sealed class ModerationActions(ModerationDbContext db, IPublishEndpoint p
         comment.ReasonCodes = ReasonsJson.Codes(reasons);
         comment.Reported = false;
         comment.ReportsHandled = comment.ReportCount;
+        metrics.ModeratorDecided(comment.SiteId, action, status);
         db.Decisions.Add(new DecisionRecord
         {
             CommentRecordId = comment.Id,
@@ -166,7 +168,9 @@ public sealed class ModerationActions(ModerationDbContext db, IPublishEndpoint p
         {
             foreach (var comment in comments)
             {
-                await publish.Publish(comment.ToVerdict(), cancellationToken);
+                var verdict = comment.ToVerdict();
+                await publish.Publish(verdict, cancellationToken);
+                metrics.Published(verdict, time.GetUtcNow());
             }
 
             var ids = comments.Select(c => c.Id).ToList();
