@@ -260,7 +260,8 @@ public static class TextNormalizer
                 continue;
             }
 
-            if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.OtherSymbol)
+            // Symbols (emoji, ⚡) and currency signs (£, $, €) are words of their own: both are spam cues.
+            if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.OtherSymbol or UnicodeCategory.CurrencySymbol)
             {
                 AppendSymbol(output, folded, i, 1);
             }
