@@ -30,6 +30,10 @@ public class SingleCommentBenchmarks
     [Benchmark]
     public Classification Classify() => _model.Classify(_text);
 
+    /// <summary>The same scores computed from the heads' weights without the ML.NET engine, for comparison.</summary>
+    [Benchmark]
+    public LabelScores ScoreWithLinearWeights() => _model.ScoreDirect(_text);
+
     [Benchmark]
     public NormalizedText Normalize() => TextNormalizer.Normalize(_text);
 
