@@ -5,6 +5,7 @@ namespace Moderation.Benchmarks;
 
 /// <summary>Throughput of <see cref="ModerationModel.ClassifyBatch"/> on 10,000 mixed comments (all cores).</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class BatchBenchmarks
 {
     public const int Comments = 10_000;

@@ -5,6 +5,7 @@ namespace Moderation.Benchmarks;
 
 /// <summary>Latency of scoring one comment (normalise, featurise, pooled engine, explanations).</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class SingleCommentBenchmarks
 {
     private ModerationModel _model = null!;
