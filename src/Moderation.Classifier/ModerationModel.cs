@@ -15,6 +15,7 @@ public sealed class ModerationModel : IDisposable
 {
     internal const string ManifestEntry = "manifest.json";
     internal const string HeadsEntry = "heads.mlnet";
+    internal const string IdfEntry = "idf.bin";
     private const int MaxEvidencePerLabel = 3;
 
     private readonly MLContext _mlContext = new(seed: 0);
@@ -25,13 +26,13 @@ public sealed class ModerationModel : IDisposable
     private readonly Microsoft.ML.Data.SchemaDefinition _inputSchema;
     private bool _disposed;
 
-    private ModerationModel(string version, ModelManifest manifest, ITransformer heads)
+    private ModerationModel(string version, ModelManifest manifest, ITransformer heads, float[]? idf)
     {
         Version = version;
         Manifest = manifest;
         _heads = heads;
         _linearHeads = HeadsSchema.ReadHeads(heads);
-        _featurizer = new CommentFeaturizer(manifest.Features);
+        _featurizer = new CommentFeaturizer(manifest.Features, idf);
         _inputSchema = HeadsSchema.For(manifest.Features.Dimension);
         foreach (var head in _linearHeads)
         {
@@ -81,7 +82,15 @@ public sealed class ModerationModel : IDisposable
 
             headsBytes.Position = 0;
             var heads = new MLContext(seed: 0).Model.Load(headsBytes, out _);
-            return new ModerationModel(version, manifest, heads);
+            float[]? idf = null;
+            if (manifest.Features.InverseDocumentFrequency)
+            {
+                var idfEntry = zip.GetEntry(IdfEntry) ?? throw new InvalidDataException($"The model has no {IdfEntry}.");
+                using var stream = idfEntry.Open();
+                idf = IdfFile.Read(stream, 1 << manifest.Features.HashBits);
+            }
+
+            return new ModerationModel(version, manifest, heads, idf);
         }
         catch (Exception ex) when (ex is not InvalidDataException and (IOException or JsonException or FormatException or InvalidOperationException or ArgumentException or NotSupportedException))
         {

@@ -136,9 +136,12 @@ public static class TextNormalizer
     private static bool MayContainEntity(string text)
     {
         var digits = 0;
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            if (c is '.' or '@' or '/')
+            var c = text[i];
+
+            // A dot only matters inside a token ("situs.com"), not at the end of a sentence.
+            if (c is '@' or '/' || (c == '.' && i + 1 < text.Length && char.IsAsciiLetterOrDigit(text[i + 1])))
             {
                 return true;
             }
@@ -163,6 +166,11 @@ public static class TextNormalizer
             {
                 removed[i] = true;
             }
+        }
+
+        if (!SpacedLetters.MayContainRun(text))
+        {
+            return removed;
         }
 
         foreach (var match in SpacedLetters.Run().EnumerateMatches(text))
@@ -260,7 +268,8 @@ public static class TextNormalizer
                 continue;
             }
 
-            if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.OtherSymbol)
+            // Symbols (emoji, ⚡) and currency signs (£, $, €) are words of their own: both are spam cues.
+            if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.OtherSymbol or UnicodeCategory.CurrencySymbol)
             {
                 AppendSymbol(output, folded, i, 1);
             }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Moderation.Classifier;
+using Moderation.Classifier.Features;
 using Moderation.Classifier.Training;
 using Spectre.Console;
 
@@ -17,7 +18,10 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => 20250101 };
         var exclude = new Option<string[]>("--exclude-source") { Description = "Leave a source out (repeatable), e.g. ibrohim2019.", AllowMultipleArgumentsPerToken = true };
         var report = new Option<string?>("--report") { Description = "Where to write the training report (JSON; default: next to the model)." };
-        var command = new Command("train", "Train the spam/abuse/hate heads and write the model and its report.") { data, output, seed, exclude, report };
+        var hashBits = new Option<int>("--hash-bits") { Description = "Size of the hashed feature space (2^N).", DefaultValueFactory = _ => new FeatureSettings().HashBits };
+        var l2 = new Option<float[]>("--l2") { Description = "L2 strengths to try (chosen on dev).", AllowMultipleArgumentsPerToken = true };
+        var l1 = new Option<float?>("--l1") { Description = "L1 strength." };
+        var command = new Command("train", "Train the spam/abuse/hate heads and write the model and its report.") { data, output, seed, exclude, report, hashBits, l2, l1 };
         command.SetAction(parse =>
         {
             var options = new TrainingOptions
@@ -25,7 +29,18 @@ internal static class TrainCommand
                 DataPaths = parse.GetValue(data) is { Length: > 0 } paths ? paths : [RepositoryPaths.DefaultDatasets()],
                 ExcludedSources = parse.GetValue(exclude) ?? [],
                 Seed = parse.GetValue(seed),
+                Features = new FeatureSettings(HashBits: parse.GetValue(hashBits)),
             };
+            if (parse.GetValue(l2) is { Length: > 0 } l2Values)
+            {
+                options = options with { L2Candidates = l2Values };
+            }
+
+            if (parse.GetValue(l1) is { } l1Value)
+            {
+                options = options with { L1 = l1Value };
+            }
+
             var outputPath = parse.GetValue(output)!;
             var reportPath = parse.GetValue(report) ?? Path.ChangeExtension(outputPath, ".report.json");
             TrainingReport? result = null;

@@ -93,6 +93,43 @@ public static class MetricsCalculator
     }
 
     /// <summary>
+    /// The threshold with the best mean F1 over the sources (one threshold for all): a pooled F1 would let the
+    /// largest source decide for the small ones. Candidates are a fine grid of probabilities.
+    /// </summary>
+    public static float BestMeanF1Threshold(IReadOnlyList<float> scores, IReadOnlyList<bool> labels, IReadOnlyList<string> sources)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(sources);
+        var groups = Enumerable.Range(0, scores.Count).GroupBy(i => sources[i]).Select(g => g.ToArray()).ToArray();
+        var best = 0.5f;
+        var bestMean = -1.0;
+        for (var step = 1; step < 200; step++)
+        {
+            var threshold = step / 200f;
+            var mean = groups.Average(group =>
+            {
+                int tp = 0, fp = 0, fn = 0;
+                foreach (var i in group)
+                {
+                    var predicted = scores[i] >= threshold;
+                    tp += predicted && labels[i] ? 1 : 0;
+                    fp += predicted && !labels[i] ? 1 : 0;
+                    fn += !predicted && labels[i] ? 1 : 0;
+                }
+
+                return tp == 0 ? 0.0 : 2.0 * tp / (2 * tp + fp + fn);
+            });
+            if (mean > bestMean)
+            {
+                (best, bestMean) = (threshold, mean);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
     /// The lowest threshold whose auto-reject set (rows scored at or above it) has precision ≥ <paramref name="precision"/>
     /// and at least <paramref name="minimumPositives"/> true positives; 1 (never) when none does.
     /// </summary>

@@ -6,7 +6,7 @@ namespace Moderation.Classifier.Features;
 /// word boundaries. Word and character parts are each scaled to unit length. Every hashed feature remembers the
 /// word it came from, so a linear head's score can be split exactly over the words of the text.
 /// </summary>
-internal sealed class CommentFeaturizer(FeatureSettings settings)
+internal sealed class CommentFeaturizer(FeatureSettings settings, float[]? inverseDocumentFrequency = null)
 {
     private const uint WordSeed = 0x1F3D5B79;
     private const uint CharSeed = 0x7A3C1E05;
@@ -15,6 +15,9 @@ internal sealed class CommentFeaturizer(FeatureSettings settings)
     private readonly int _mask = (1 << settings.HashBits) - 1;
 
     public FeatureSettings Settings { get; } = settings;
+
+    /// <summary>Per hashed slot (index minus the dense part): the IDF weight, or null for plain counts.</summary>
+    public float[]? InverseDocumentFrequency { get; } = inverseDocumentFrequency;
 
     /// <summary>Names of the dense features, in vector order (for reports and tests).</summary>
     public static IReadOnlyList<string> DenseNames { get; } =
@@ -30,6 +33,15 @@ internal sealed class CommentFeaturizer(FeatureSettings settings)
         AddHashedFeatures(normalized.Text, buffer);
         Span<float> dense = stackalloc float[FeatureSettings.DenseCount];
         ComputeDense(normalized, buffer, dense);
+        if (InverseDocumentFrequency is { } idf)
+        {
+            // Folded into each occurrence's share, so explanations stay an exact split of the score.
+            for (var k = 0; k < buffer.RawCount; k++)
+            {
+                buffer.RawShares[k] *= idf[buffer.RawSlots[k] - FeatureSettings.DenseCount];
+            }
+        }
+
         Merge(buffer, dense);
     }
 

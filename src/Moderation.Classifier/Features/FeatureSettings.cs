@@ -6,7 +6,8 @@ namespace Moderation.Classifier.Features;
 /// <param name="CharMaxLength">Longest character n-gram.</param>
 /// <param name="WordBigrams">Whether pairs of neighbouring words are features.</param>
 /// <param name="SqueezeDoubles">Whether doubled letters count once in features ("maaf" as "maf", "gaacor" as "gacor").</param>
-public sealed record FeatureSettings(int HashBits = 18, int CharMinLength = 2, int CharMaxLength = 5, bool WordBigrams = true, bool SqueezeDoubles = true)
+/// <param name="InverseDocumentFrequency">Whether hashed counts are weighted by inverse document frequency (stored in the model).</param>
+public sealed record FeatureSettings(int HashBits = 20, int CharMinLength = 2, int CharMaxLength = 5, bool WordBigrams = true, bool SqueezeDoubles = true, bool InverseDocumentFrequency = true)
 {
     /// <summary>The number of dense signal features at the start of the vector.</summary>
     public const int DenseCount = 16;

@@ -7,5 +7,7 @@ internal sealed class FeatureRow
 {
     public bool Label { get; set; }
 
+    public float Weight { get; set; } = 1f;
+
     public VBuffer<float> Features { get; set; }
 }

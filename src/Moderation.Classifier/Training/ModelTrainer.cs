@@ -36,7 +36,15 @@ public static class ModelTrainer
         var featurizer = new CommentFeaturizer(options.Features);
         rows.AddRange(Augment(rows, options));
         var splits = rows.Select(row => row.Id.Contains(AugmentedMark, StringComparison.Ordinal) ? DatasetSplit.Train : DatasetSplits.Of(row.Id)).ToArray();
-        var vectors = Featurize(rows.Select(row => row.Text).ToList(), featurizer, progress, "Featurising", 0.05, 0.25);
+        var texts = rows.Select(row => row.Text).ToList();
+        var vectors = Featurize(texts, featurizer, progress, "Featurising", 0.05, 0.1);
+        float[]? idf = null;
+        if (options.Features.InverseDocumentFrequency)
+        {
+            idf = IdfFile.FromDocuments(Enumerable.Range(0, rows.Count).Where(i => splits[i] == DatasetSplit.Train).Select(i => vectors[i].Indices), 1 << options.Features.HashBits);
+            featurizer = new CommentFeaturizer(options.Features, idf);
+            vectors = Featurize(texts, featurizer, progress, "Featurising with IDF", 0.15, 0.15);
+        }
 
         var ml = new MLContext(seed: options.Seed);
         var schema = HeadsSchema.For(options.Features.Dimension);
@@ -55,7 +63,8 @@ public static class ModelTrainer
                 throw new InvalidDataException($"No usable training rows for '{name}': both classes are needed.");
             }
 
-            var data = ml.Data.LoadFromEnumerable(trainIndices.Select(i => ToRow(vectors[i], rows[i][label] == true, options.Features.Dimension)), schema);
+            var sourceWeights = SourceWeights(trainIndices.Select(i => rows[i].Source).ToList());
+            var data = ml.Data.LoadFromEnumerable(trainIndices.Select(i => ToRow(vectors[i], rows[i][label] == true, sourceWeights[rows[i].Source], options.Features.Dimension)), schema);
             ITransformer? best = null;
             LinearHead? bestHead = null;
             var bestLoss = double.MaxValue;
@@ -64,6 +73,7 @@ public static class ModelTrainer
                 progress?.Report(new TrainingProgress($"Training {name} (L2 {l2})", 0.3 + 0.5 * step++ / (3.0 * options.L2Candidates.Count)));
                 var trainer = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
                 {
+                    ExampleWeightColumnName = nameof(FeatureRow.Weight),
                     L1Regularization = options.L1,
                     L2Regularization = l2,
                     OptimizationTolerance = 1e-6f,
@@ -84,7 +94,7 @@ public static class ModelTrainer
             heads.Add(best!);
             linearHeads.Add(bestHead!);
             var devScores = devIndices.Select(i => bestHead!.Probability(vectors[i].Indices, vectors[i].Values)).ToList();
-            decisionThresholds[name] = MetricsCalculator.BestF1Threshold(devScores, devIndices.Select(i => rows[i][label] == true).ToList());
+            decisionThresholds[name] = MetricsCalculator.BestMeanF1Threshold(devScores, devIndices.Select(i => rows[i][label] == true).ToList(), devIndices.Select(i => rows[i].Source).ToList());
         }
 
         progress?.Report(new TrainingProgress("Measuring on validation", 0.82));
@@ -127,7 +137,7 @@ public static class ModelTrainer
             ValidationObfuscated = ReportBuilder.Build("validation-obfuscated", validationRows, obfuscatedScores, decisionThresholds),
         };
 
-        var modelBytes = WriteModel(ml, heads, schema, options.Features.Dimension, manifest, outputPath);
+        var modelBytes = WriteModel(ml, heads, schema, options.Features.Dimension, manifest, idf, outputPath);
         progress?.Report(new TrainingProgress("Done", 1));
         return new TrainingReport(manifest.Validation, manifest.ValidationObfuscated, styledReport, thresholds, decisionThresholds, devChoices, sources, modelBytes);
     }
@@ -152,7 +162,8 @@ public static class ModelTrainer
                 copies.Add(row with { Id = row.Id + AugmentedMark + "mixed", Text = text });
             }
 
-            if (row.IsOrdinary && random.NextDouble() < options.StyledOrdinaryCopies)
+            // Styled copies of every kind of row, so that styled letters alone say little about any label.
+            if (random.NextDouble() < options.StyledOrdinaryCopies)
             {
                 copies.Add(row with { Id = row.Id + AugmentedMark + "styled", Text = ObfuscationRewriter.StyleAll(row.Text, random.Next()) });
             }
@@ -199,7 +210,7 @@ public static class ModelTrainer
         return vectors;
     }
 
-    private static long WriteModel(MLContext ml, List<ITransformer> heads, SchemaDefinition schema, int dimension, ModelManifest manifest, string outputPath)
+    private static long WriteModel(MLContext ml, List<ITransformer> heads, SchemaDefinition schema, int dimension, ModelManifest manifest, float[]? idf, string outputPath)
     {
         // One chain: each head writes Score/Probability, and its probability is copied out under the label's name.
         var empty = ml.Data.LoadFromEnumerable(new[] { new FeatureRow { Features = new VBuffer<float>(dimension, 0, [], []) } }, schema);
@@ -226,6 +237,12 @@ public static class ModelTrainer
                 JsonSerializer.Serialize(entry, manifest, ModelManifest.JsonOptions);
             }
 
+            if (idf is not null)
+            {
+                using var idfEntry = zip.CreateEntry(ModerationModel.IdfEntry, CompressionLevel.Optimal).Open();
+                IdfFile.Write(idfEntry, idf);
+            }
+
             using var headsEntry = zip.CreateEntry(ModerationModel.HeadsEntry, CompressionLevel.Optimal).Open();
             using var buffer = new MemoryStream();
             ml.Model.Save(chain, empty.Schema, buffer);
@@ -241,8 +258,21 @@ public static class ModelTrainer
     private static List<int> Indices(List<LabelledComment> rows, DatasetSplit[] splits, ModerationLabel label, DatasetSplit split) =>
         Enumerable.Range(0, rows.Count).Where(i => splits[i] == split && rows[i][label] is not null).ToList();
 
-    private static FeatureRow ToRow(SparseVector vector, bool label, int dimension) =>
-        new() { Label = label, Features = new VBuffer<float>(dimension, vector.Indices.Length, vector.Values, vector.Indices) };
+    private static FeatureRow ToRow(SparseVector vector, bool label, float weight, int dimension) =>
+        new() { Label = label, Weight = weight, Features = new VBuffer<float>(dimension, vector.Indices.Length, vector.Values, vector.Indices) };
+
+    /// <summary>
+    /// Row weights that keep a big source from drowning the small ones: (mean size / source size)^0.5, scaled to
+    /// average 1. A pooled head otherwise learns the judol comments and little of the SMS sets.
+    /// </summary>
+    private static Dictionary<string, float> SourceWeights(List<string> sources)
+    {
+        var counts = sources.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
+        var mean = counts.Values.Average();
+        var raw = counts.ToDictionary(pair => pair.Key, pair => Math.Sqrt(mean / pair.Value));
+        var average = sources.Average(s => raw[s]);
+        return raw.ToDictionary(pair => pair.Key, pair => (float)(pair.Value / average));
+    }
 
     private static double LogLoss(IReadOnlyList<float> scores, IReadOnlyList<bool> labels)
     {

@@ -21,7 +21,7 @@ public sealed record TrainingOptions
     public IReadOnlyList<float> L2Candidates { get; init; } = [0.03f, 0.1f, 0.3f];
 
     /// <summary>L1 regularisation strength (keeps the weights sparse and the model small).</summary>
-    public float L1 { get; init; } = 0.02f;
+    public float L1 { get; init; } = 0.005f;
 
     /// <summary>
     /// Share of training rows that also get an obfuscated copy (same labels). Teaches the heads that disguise alone
