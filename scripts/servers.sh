@@ -73,14 +73,15 @@ servers_install() {
   local started=$SECONDS
   if ((!_servers_apt_updated)); then
     servers_log "apt-get update"
-    "${apt[@]}" update >&2 || servers_die "apt-get update failed"
+    "${apt[@]}" update >&2 9>&- || servers_die "apt-get update failed"
     _servers_apt_updated=1
   fi
   # Recommends would add printers, udev, sysstat...: nothing the tests use, and minutes of install.
   # Debian's maintainer scripts may try to start the packaged services; a policy-rc.d (present on
   # our images) refuses that, and we never use those services anyway.
   servers_log "apt-get install ${pkgs[*]}"
-  "${apt[@]}" install -y --no-install-recommends "${pkgs[@]}" >&2 ||
+  # (fd 9 closed: an apt run outliving an interrupted start must not keep our lock)
+  "${apt[@]}" install -y --no-install-recommends "${pkgs[@]}" >&2 9>&- ||
     servers_die "apt-get install ${pkgs[*]} failed"
   servers_log "installed ${pkgs[*]} in $((SECONDS - started)) s"
 }
@@ -120,6 +121,20 @@ _servers_ports_in_use() {
       while read -r _ addr _; do printf '%d ' "$((16#${addr##*:}))"; done
     } <"$f"
   done
+}
+
+# True when something listens on the TCP port (read from the kernel's table: connecting to a
+# server just to see whether it is up makes some of them log a broken request).
+_servers_listening() {
+  local f state addr hex
+  hex=$(printf ':%04X' "$1")
+  for f in /proc/net/tcp /proc/net/tcp6; do
+    [[ -r $f ]] || continue
+    while read -r _ addr _ state _; do
+      [[ $state == 0A && $addr == *"$hex" ]] && return 0
+    done <"$f"
+  done
+  return 1
 }
 
 # Fallback without python3 (a clean machine may lack it): bash cannot bind, so pick random ports
@@ -329,7 +344,6 @@ EOF
   chmod 400 "$d/home/.erlang.cookie"
 }
 
-
 # Starts the node on the ports and data recorded in the state dir (fresh start or restart).
 _rabbit_boot() {
   local d tag epmd_pid started=$SECONDS
@@ -337,15 +351,15 @@ _rabbit_boot() {
   tag=$(_servers_tag rabbitmq)
   rm -f "$d/rabbit.pid"
   # Our own epmd on our own port: nobody else's epmd (port 4369) is used or disturbed, and we
-  # stop ours by its PID.
-  # A plain command run with & (no function, no --wait), so the forked child execs straight into
-  # setsid and then epmd: $! is epmd's PID and no shell lingers holding our lock or stdout.
+  # stop ours by its PID. A plain command with & (no function, no --wait): the forked child execs
+  # straight into setsid and then epmd, so $! is epmd's PID and no shell lingers holding our
+  # lock or stdout.
   setsid env "$tag" "$(command -v epmd || echo /usr/bin/epmd)" \
     -port "$RABBIT_EPMD_PORT" -address 127.0.0.1 </dev/null >>"$d/log/epmd.log" 2>&1 9>&- &
   epmd_pid=$!
   echo "$epmd_pid" >"$d/epmd.pid"
   for ((i = 0; ; i++)); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$RABBIT_EPMD_PORT") 2>/dev/null && break
+    _servers_listening "$RABBIT_EPMD_PORT" && break
     if ! _servers_pid_alive "$epmd_pid" || ((i > 100)); then
       servers_log_tail "$d/log/epmd.log"
       servers_die "epmd did not start on 127.0.0.1:$RABBIT_EPMD_PORT"
