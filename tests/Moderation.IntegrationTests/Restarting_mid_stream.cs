@@ -34,7 +34,7 @@ public sealed class Restarting_mid_stream(IsolatedServers servers) : IClassFixtu
 
         await using var second = new ServiceHost(servers);
         await second.StartAsync();
-        var verdicts = await site.WaitForAsync(VerdictExchange, _ => Received(site).Count >= total, timeout: TimeSpan.FromSeconds(90));
+        var verdicts = await site.WaitForAsync(VerdictExchange, _ => Received(site).Count >= total, timeout: TimeSpan.FromSeconds(180));
 
         Assert.Equal(ids.Order(), Received(site).Order());
 

@@ -1,8 +1,8 @@
 using System.Runtime.Serialization;
 using System.Text.Json;
 using MassTransit;
-using MassTransit.Middleware;
 using Microsoft.Extensions.Options;
+using Moderation.Contracts;
 using Moderation.Service.Messaging;
 using Moderation.Service.Observability;
 
@@ -10,9 +10,9 @@ namespace Moderation.Service.Ingestion;
 
 /// <summary>
 /// The <c>submit-comment</c> endpoint: accepts plain JSON from any AMQP client as well as MassTransit envelopes,
-/// retries transient failures (database down) with growing pauses before the error queue, and never retries input
-/// that cannot be read: that is answered with <see cref="Contracts.CommentSubmissionRejected"/> and kept in the
-/// error queue for inspection.
+/// retries transient failures (database down) with growing pauses and then redelivers (see
+/// <see cref="RedeliverOrMoveFilter"/>), and never retries input that cannot be read: that is answered with
+/// <see cref="CommentSubmissionRejected"/> and kept in the error queue for inspection.
 /// </summary>
 public sealed class SubmitCommentConsumerDefinition : ConsumerDefinition<SubmitCommentConsumer>
 {
@@ -36,13 +36,30 @@ public sealed class SubmitCommentConsumerDefinition : ConsumerDefinition<SubmitC
             retry.Ignore<SerializationException>();
             retry.Intervals(_options.EffectiveRetryIntervals.ToArray());
         });
-        endpointConfigurator.ConfigureError(error =>
-        {
-            error.UseFilter(new RejectUnreadableSubmissionFilter(context.GetRequiredService<ModerationMetrics>(), context.GetRequiredService<TimeProvider>()));
-            error.UseFilter(new GenerateFaultFilter());
-            error.UseFilter(new ErrorTransportFilter());
-        });
+        var metrics = context.GetRequiredService<ModerationMetrics>();
+        var time = context.GetRequiredService<TimeProvider>();
+        endpointConfigurator.ConfigureError(error => error.UseFilter(new RedeliverOrMoveFilter(_options.MaxDeliveries, failed => RejectUnreadableAsync(failed, metrics, time))));
         endpointConfigurator.PrefetchCount = _options.PrefetchCount;
         MessagingExtensions.ApplyQueueSettings(endpointConfigurator, _options);
+    }
+
+    /// <summary>
+    /// If the body itself is the problem (not JSON, wrong types, invalid UTF-8) the site is told why with
+    /// <see cref="CommentSubmissionRejected"/> and the message is kept in the error queue. A body that reads fine
+    /// failed for another reason (the database, say) and is left to redelivery.
+    /// </summary>
+    static async Task<bool> RejectUnreadableAsync(ExceptionReceiveContext context, ModerationMetrics metrics, TimeProvider time)
+    {
+        var read = SubmissionReader.Read(context.Body.GetBytes());
+        if (read.IsValid)
+        {
+            return false;
+        }
+
+        metrics.Received(SiteIds.IsValid(read.Submission?.SiteId) ? read.Submission!.SiteId : "invalid", SubmitCommentConsumer.Channel);
+        metrics.Invalid(SubmitCommentConsumer.Channel, read.Errors);
+        var endpoint = await context.PublishEndpointProvider.GetPublishSendEndpoint<CommentSubmissionRejected>();
+        await endpoint.Send(read.ToRejection(time.GetUtcNow()), context.CancellationToken);
+        return true;
     }
 }

@@ -25,6 +25,12 @@ public sealed class MessagingOptions
     public bool QuorumQueues { get; set; } = true;
 
     /// <summary>
+    /// Deliveries of a message that keeps failing for a transient reason (each delivery with all its retries) before
+    /// it goes to the error queue. Counted by quorum queues; classic queues allow one redelivery.
+    /// </summary>
+    public int MaxDeliveries { get; set; } = 10;
+
+    /// <summary>
     /// Pauses between retries of a transient failure (database down). After the last one the message goes to
     /// <c>submit-comment_error</c>. Unset means <see cref="DefaultRetryIntervals"/>, which ride out about two minutes.
     /// </summary>

@@ -26,6 +26,7 @@ public sealed class ReportCommentConsumerDefinition : ConsumerDefinition<ReportC
             retry.Ignore<JsonException>();
             retry.Intervals(_options.EffectiveRetryIntervals.ToArray());
         });
+        endpointConfigurator.ConfigureError(error => error.UseFilter(new RedeliverOrMoveFilter(_options.MaxDeliveries)));
         MessagingExtensions.ApplyQueueSettings(endpointConfigurator, _options);
     }
 }
