@@ -286,6 +286,57 @@ public sealed class Moderating_in_the_browser(Chromium chromium) : IClassFixture
     }
 
     [Fact]
+    public async Task Reported_comments_wait_in_their_own_queue_with_the_number_of_reports()
+    {
+        await using var service = new LiveService();
+        using var site = await SeededSite.CreateAsync(service);
+        await site.SubmitAsync("c-published", Rude);
+        await site.ApproveElsewhereAsync("c-published");
+        await site.ReportAsync("c-published", readers: 3);
+        await using var ui = await ReviewUi.OpenAsync(chromium, service);
+        await ui.SignInAsync(site.ModeratorKey.Key, expectItems: 0);
+        await Expect(ui.Page.GetByTestId("count-reported")).ToHaveTextAsync("1");
+
+        await ui.Page.GetByTestId("tab-reported").ClickAsync();
+
+        await Expect(ui.Item("c-published").GetByTestId("report-count")).ToHaveTextAsync("3 laporan pembaca");
+        await ui.FocusAsync("c-published");
+        await ui.PressAsync("r");
+        await ui.PressAsync("2");
+        await Expect(ui.Items).ToHaveCountAsync(0);
+        await Expect(ui.Page.GetByTestId("count-reported")).ToHaveTextAsync("0");
+        Assert.DoesNotContain((await site.ArticleCommentsAsync()).Items, c => c.CommentId == "c-published");
+    }
+
+    [Fact]
+    public async Task The_queue_pages_with_a_cursor_as_the_moderator_moves_down()
+    {
+        await using var service = new LiveService();
+        using var site = await SeededSite.CreateAsync(service);
+        for (var i = 0; i < 35; i++)
+        {
+            await site.SubmitAsync($"c-{i:00}", $"Komentar nomor {i} tentang berita hari ini.", authorId: $"pembaca-{i}");
+        }
+
+        await using var ui = await ReviewUi.OpenAsync(chromium, service);
+        await ui.SignInAsync(site.ModeratorKey.Key, expectItems: 30);
+        await ui.PressAsync("?");
+        await Expect(ui.Page.GetByTestId("help-dialog")).ToContainTextAsync("Urungkan keputusan terakhir");
+        await ui.PressAsync("Escape");
+
+        for (var i = 0; i < 25; i++)
+        {
+            await ui.PressAsync("j");
+        }
+
+        await Expect(ui.Items).ToHaveCountAsync(35);
+        await Expect(ui.Page.GetByTestId("queue-status")).ToHaveTextAsync("Akhir antrean · 35 komentar");
+        await Expect(ui.Items.Nth(25)).ToHaveClassAsync(new Regex(@"\bcurrent\b"));
+        await ui.PressAsync("k");
+        await Expect(ui.Items.Nth(24)).ToHaveClassAsync(new Regex(@"\bcurrent\b"));
+    }
+
+    [Fact]
     public async Task A_refused_key_sends_the_moderator_back_to_sign_in()
     {
         await using var service = new LiveService();

@@ -87,6 +87,16 @@ public sealed class SeededSite : IDisposable
     public async Task ApproveElsewhereAsync(string commentId) =>
         (await _http.PostAsJsonAsync($"/api/review/{SiteId}/{commentId}/decision", new { status = "Approved" }, Cancel)).EnsureSuccessStatusCode();
 
+    /// <summary>Readers report a comment, each once.</summary>
+    public async Task ReportAsync(string commentId, int readers)
+    {
+        for (var reader = 1; reader <= readers; reader++)
+        {
+            (await _http.PostAsJsonAsync($"/api/comments/{SiteId}/{commentId}/reports", new { reporterId = $"pelapor-{reader}", reason = "abuse" }, Cancel))
+                .EnsureSuccessStatusCode();
+        }
+    }
+
     public async Task RevokeModeratorKeyAsync() =>
         (await _http.DeleteAsync($"/api/keys/{ModeratorKey.Id}", Cancel)).EnsureSuccessStatusCode();
 
