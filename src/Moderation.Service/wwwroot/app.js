@@ -313,16 +313,16 @@ function removeItems(keys) {
 
 /** Puts items back where they were (a decision failed or was undone), if the same view is still open. */
 function reinsert(entries) {
+  let first = -1;
   for (const { item, index, context: seen } of [...entries].sort((a, b) => a.index - b.index)) {
     if (seen !== context() || state.items.some(i => keyOf(i) === keyOf(item))) continue;
     const at = Math.min(index, state.items.length);
     state.items.splice(at, 0, item);
-    const node = renderItem(item, { showSite: !state.site });
-    $('queue').insertBefore(node, $('queue').children[at] ?? null);
+    $('queue').insertBefore(renderItem(item, { showSite: !state.site }), $('queue').children[at] ?? null);
     if (at <= state.current) state.current++;
+    if (first < 0) first = at;
   }
-  if (state.current < 0 && state.items.length) state.current = 0;
-  setCurrent(entries.length === 1 ? state.items.findIndex(i => keyOf(i) === keyOf(entries[0].item)) : state.current, { focus: true });
+  if (first >= 0) setCurrent(first, { focus: true });
   updateQueueStatus();
 }
 
@@ -594,6 +594,11 @@ function toggleSelected(item) {
   updateBulkBar();
 }
 
+function clearSelection() {
+  for (const item of state.items.filter(i => state.selected.has(keyOf(i)))) toggleSelected(item);
+  restoreFocus();
+}
+
 function updateBulkBar() {
   $('bulk-bar').hidden = state.selected.size === 0;
   $('bulk-count').textContent = t('selectedCount', { n: state.selected.size });
@@ -629,7 +634,7 @@ function onKey(event) {
     R: () => bulkReject(),
     '?': () => openHelp(),
   };
-  if (state.selected.size > 0) handlers.Escape = () => { state.selected.clear(); renderQueue(); updateBulkBar(); restoreFocus(); };
+  if (state.selected.size > 0) handlers.Escape = clearSelection;
   // Bulk actions need Shift on purpose: caps lock alone must not approve a whole selection.
   const key = event.key.length === 1 && !event.shiftKey ? event.key.toLowerCase() : event.key;
   const handler = handlers[key];
@@ -708,7 +713,7 @@ function wire() {
 
   $('bulk-approve').addEventListener('click', () => decideSelected('Approved'));
   $('bulk-reject').addEventListener('click', bulkReject);
-  $('bulk-clear').addEventListener('click', () => { state.selected.clear(); renderQueue(); updateBulkBar(); });
+  $('bulk-clear').addEventListener('click', clearSelection);
 
   $('reject-dialog').addEventListener('keydown', onRejectKey);
   $('reject-reasons').addEventListener('click', event => {

@@ -242,7 +242,7 @@ const dictionaries = {
     'err.badKey': 'Unknown or revoked key.',
     loading: 'Loading…',
     empty: 'No comments in this queue.',
-    endOfQueue: 'End of the queue · {n} comments',
+    endOfQueue: 'End of the queue · {n} in view',
     loadedCount: '{n} loaded',
     signedInAs: '{name} · {role}',
     'key.jk': 'Next / previous comment',
