@@ -31,6 +31,7 @@ try
     app.UseSerilogRequestLogging();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    app.UseModerationReviewUi();
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseRateLimiter();
