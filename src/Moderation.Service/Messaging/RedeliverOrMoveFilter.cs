@@ -24,7 +24,7 @@ public sealed class RedeliverOrMoveFilter(int maxDeliveries, Func<ExceptionRecei
 
     public async Task Send(ExceptionReceiveContext context, IPipe<ExceptionReceiveContext> next)
     {
-        var badInput = IsSerializationProblem(context.Exception) || (handleBadInput is not null && await handleBadInput(context));
+        var badInput = (handleBadInput is not null && await handleBadInput(context)) || IsSerializationProblem(context.Exception);
         if (!badInput && (context.CancellationToken.IsCancellationRequested || Deliveries(context) < maxDeliveries))
         {
             // Rethrowing lets the transport reject the delivery with requeue.
