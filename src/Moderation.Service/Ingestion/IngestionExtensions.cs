@@ -12,6 +12,7 @@ public static class IngestionExtensions
         builder.Services.AddSingleton<SitePolicyStore>();
         builder.Services.AddSingleton<ModerationSignals>();
         builder.Services.AddScoped<CommentIngestion>();
+        builder.Services.AddScoped<VerdictPublisher>();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }
