@@ -5,8 +5,13 @@ namespace Moderation.DemoSite.Messaging;
 
 public static class MessagingExtensions
 {
-    /// <summary>The queue the service consumes <c>SubmitComment</c> from.</summary>
-    public static readonly Uri SubmitCommentQueue = new("queue:submit-comment");
+    /// <summary>
+    /// Where <c>SubmitComment</c> goes: the exchange the service binds to its <c>submit-comment</c> queue. Not
+    /// <c>queue:submit-comment</c>: that makes MassTransit declare the queue, as a classic queue, and RabbitMQ refuses
+    /// the declaration against the service's quorum queue (PRECONDITION_FAILED). The queue and its type are the
+    /// service's business; a site only needs the exchange.
+    /// </summary>
+    public static readonly Uri SubmitCommentAddress = new("exchange:submit-comment");
 
     /// <summary>True when <c>ConnectionStrings:RabbitMq</c> is set: comments go over the broker, verdicts come back on it.</summary>
     public static bool UsesBroker(this IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration.GetConnectionString("RabbitMq"));
