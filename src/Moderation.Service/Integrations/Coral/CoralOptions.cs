@@ -4,7 +4,7 @@ namespace Moderation.Service.Integrations.Coral;
 /// Coral Talk's External Moderation Phase at <c>POST /api/integrations/coral</c> (docs/CORAL.md).
 /// <code>
 /// "Moderation": { "Integrations": { "Coral": {
-///     "SigningSecret": "ems_…",                                                 // the phase's signing secret, from Coral's admin
+///     "SigningSecret": "…",                                                     // the phase's signing secret, from Coral's admin
 ///     "SiteIds": { "a4bede88-2d2c-4424-bc18-4322a9e285a6": "portal-berita" }    // Coral site id → our site id
 /// } } }
 /// </code>
