@@ -1,3 +1,4 @@
+using System.Net;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -20,7 +21,9 @@ public sealed class LiveDemoSite : WebApplicationFactory<DemoSiteOptions>
     {
         _service = service;
         _rabbitMq = rabbitMq;
-        UseKestrel(0);
+        // Listen(…, 0) rather than UseKestrel(0): the port overload rewrites the server's addresses while the app
+        // starts Kestrel on its own thread, and loses that race now and then (dotnet/aspnetcore#67714).
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         StartServer();
         BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/');
     }

@@ -84,7 +84,7 @@ public sealed class The_demo_site
     {
         public LiveSite()
         {
-            UseKestrel(0);
+            UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
             StartServer();
             Port = ClientOptions.BaseAddress.Port;
         }
