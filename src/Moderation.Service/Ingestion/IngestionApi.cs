@@ -1,8 +1,5 @@
-using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Moderation.Contracts;
-using Moderation.Service.Data;
 using Moderation.Service.Observability;
 
 namespace Moderation.Service.Ingestion;
@@ -28,7 +25,7 @@ public static class IngestionApi
     }
 
     static async Task<Results<Ok<CommentModerated>, ProblemHttpResult>> SubmitAsync(
-        HttpRequest request, CommentIngestion ingestion, IPublishEndpoint publish, ModerationDbContext db, ModerationMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, CommentIngestion ingestion, VerdictPublisher publisher, ModerationMetrics metrics, CancellationToken cancellationToken)
     {
         var body = await ReadBodyAsync(request, cancellationToken);
         var read = body is null
@@ -47,14 +44,8 @@ public static class IngestionApi
             return InvalidSubmission(rejection.Errors);
         }
 
-        var verdict = outcome.Verdict!;
-        await publish.Publish(verdict, cancellationToken);
-        var now = time.GetUtcNow();
-        metrics.Published(verdict, now);
-        await db.Decisions
-            .Where(d => d.Comment!.SiteId == verdict.SiteId && d.Comment.CommentId == verdict.CommentId && d.PublishedAt == null)
-            .ExecuteUpdateAsync(d => d.SetProperty(x => x.PublishedAt, now.UtcDateTime), cancellationToken);
-        return TypedResults.Ok(verdict);
+        await publisher.PublishAsync(outcome.Verdict!, cancellationToken);
+        return TypedResults.Ok(outcome.Verdict!);
     }
 
     static ProblemHttpResult InvalidSubmission(IReadOnlyList<SubmissionError> errors) => TypedResults.Problem(
