@@ -202,7 +202,7 @@ public sealed class Demo_article_site(Chromium chromium) : IClassFixture<Chromiu
     static HttpClient Admin(LiveService service)
     {
         var http = new HttpClient { BaseAddress = new Uri(service.BaseUrl) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", LiveService.AdminKey);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", LiveService.Key);
         return http;
     }
 
