@@ -27,7 +27,7 @@ public static class IngestionApi
     static async Task<Results<Ok<CommentModerated>, ProblemHttpResult>> SubmitAsync(
         HttpRequest request, CommentIngestion ingestion, VerdictPublisher publisher, ModerationMetrics metrics, CancellationToken cancellationToken)
     {
-        var body = await ReadBodyAsync(request, cancellationToken);
+        var body = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
         var read = body is null
             ? new SubmissionReadResult(null, [new SubmissionError { Field = "body", Kind = "too_large", Message = $"The body is larger than {MaxBodyBytes:N0} bytes; a comment's text may have at most 10,000 characters." }])
             : SubmissionReader.Read(body);
@@ -54,22 +54,4 @@ public static class IngestionApi
         detail: string.Join(" ", errors.Select(e => e.Message)),
         type: "https://moderation.dev/problems/invalid-submission",
         extensions: new Dictionary<string, object?> { ["errors"] = errors });
-
-    static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 }

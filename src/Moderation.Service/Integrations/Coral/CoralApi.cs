@@ -54,7 +54,7 @@ public static class CoralApi
                 $"Set {CoralOptions.Section}:SigningSecret (env Moderation__Integrations__Coral__SigningSecret) to the signing secret of the external moderation phase in Coral's admin.");
         }
 
-        var body = await ReadBodyAsync(request, cancellationToken);
+        var body = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             return Problem(StatusCodes.Status413PayloadTooLarge, "The request is too large", $"Coral requests are at most {MaxBodyBytes:N0} bytes here.");
@@ -102,27 +102,4 @@ public static class CoralApi
 
     static ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(statusCode: status, title: title, detail: detail, type: "https://moderation.dev/problems/coral");
-
-    static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 }
