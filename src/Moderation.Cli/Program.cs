@@ -6,6 +6,8 @@ var root = new RootCommand("Comment moderation: train, evaluate and try the clas
     TrainCommand.Create(),
     EvalCommand.Create(),
     ScoreCommand.Create(),
+    ExperimentCommand.Create(),
+    RethresholdCommand.Create(),
 };
 
 return root.Parse(args).Invoke();
