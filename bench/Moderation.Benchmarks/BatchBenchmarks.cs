@@ -3,7 +3,7 @@ using Moderation.Classifier;
 
 namespace Moderation.Benchmarks;
 
-/// <summary>Throughput of <see cref="ModerationModel.ClassifyBatch"/> on 10,000 mixed comments (all cores).</summary>
+/// <summary>Throughput of <see cref="ModerationModel.ClassifyBatch(System.Collections.Generic.IReadOnlyList{string})"/> on 10,000 mixed comments (all cores).</summary>
 [MemoryDiagnoser]
 [MedianColumn]
 public class BatchBenchmarks

@@ -54,8 +54,14 @@ public sealed class CommentClassifier : IDisposable
     /// <summary>Scores one comment with the current model.</summary>
     public Classification Classify(string text) => Current.Classify(text);
 
+    /// <summary>Scores one comment already normalised with <see cref="TextNormalizer.Normalize"/>, with the current model.</summary>
+    public Classification Classify(NormalizedText normalized) => Current.Classify(normalized);
+
     /// <summary>Scores many comments with the current model.</summary>
     public IReadOnlyList<Classification> ClassifyBatch(IReadOnlyList<string> texts) => Current.ClassifyBatch(texts);
+
+    /// <summary>Scores many comments already normalised with <see cref="TextNormalizer.Normalize"/>, with the current model.</summary>
+    public IReadOnlyList<Classification> ClassifyBatch(IReadOnlyList<NormalizedText> normalized) => Current.ClassifyBatch(normalized);
 
     /// <summary>Loads the model file again now (also called by the file watcher). Returns false when the file could not be loaded.</summary>
     public bool Reload()

@@ -12,7 +12,7 @@ namespace Moderation.Classifier;
 public sealed record ModelManifest
 {
     /// <summary>The file format this code writes and reads.</summary>
-    public const int CurrentFormat = 1;
+    public const int CurrentFormat = 2;
 
     /// <summary>The file format of this model.</summary>
     public int Format { get; init; } = CurrentFormat;
@@ -29,8 +29,14 @@ public sealed record ModelManifest
     /// <summary>How texts become feature vectors.</summary>
     public required FeatureSettings Features { get; init; }
 
+    /// <summary>Whether each head scales the features by its label's naive-Bayes ratios (stored next to the heads).</summary>
+    public bool NaiveBayesScaling { get; init; }
+
     /// <summary>The default Review/Reject thresholds per label, chosen on the validation split.</summary>
     public required ModelThresholds Thresholds { get; init; }
+
+    /// <summary>How <see cref="Thresholds"/> were chosen, in words (what a "missed" positive means).</summary>
+    public string ThresholdDefinition { get; init; } = string.Empty;
 
     /// <summary>The decision threshold per label (best F1 on the dev split) used for precision/recall/F1 in reports.</summary>
     public required IReadOnlyDictionary<string, float> DecisionThresholds { get; init; }

@@ -16,6 +16,10 @@ public sealed class ModerationModel : IDisposable
     internal const string ManifestEntry = "manifest.json";
     internal const string HeadsEntry = "heads.mlnet";
     internal const string IdfEntry = "idf.bin";
+
+    /// <summary>The zip entry of a label's naive-Bayes feature scales (little-endian float32 per feature).</summary>
+    internal static string ScaleEntry(ModerationLabel label) => $"scale-{LabelNames.Of(label)}.bin";
+
     private const int MaxEvidencePerLabel = 3;
 
     private readonly MLContext _mlContext = new(seed: 0);
@@ -24,16 +28,18 @@ public sealed class ModerationModel : IDisposable
     private readonly CommentFeaturizer _featurizer;
     private readonly ConcurrentBag<Scorer> _scorers = [];
     private readonly Microsoft.ML.Data.SchemaDefinition _inputSchema;
+    private readonly float[]?[] _featureScales;
     private bool _disposed;
 
-    private ModerationModel(string version, ModelManifest manifest, ITransformer heads, float[]? idf)
+    private ModerationModel(string version, ModelManifest manifest, ITransformer heads, float[]? idf, float[]?[] featureScales)
     {
         Version = version;
         Manifest = manifest;
         _heads = heads;
-        _linearHeads = HeadsSchema.ReadHeads(heads);
+        _featureScales = featureScales;
+        _linearHeads = HeadsSchema.ReadHeads(heads).Select((head, k) => head.WithFeatureScale(featureScales[k])).ToArray();
         _featurizer = new CommentFeaturizer(manifest.Features, idf);
-        _inputSchema = HeadsSchema.For(manifest.Features.Dimension);
+        _inputSchema = HeadsSchema.ForScoring(manifest.Features.Dimension);
         foreach (var head in _linearHeads)
         {
             if (head.Weights.Length != manifest.Features.Dimension)
@@ -90,7 +96,18 @@ public sealed class ModerationModel : IDisposable
                 idf = IdfFile.Read(stream, 1 << manifest.Features.HashBits);
             }
 
-            return new ModerationModel(version, manifest, heads, idf);
+            var scales = new float[]?[3];
+            if (manifest.NaiveBayesScaling)
+            {
+                foreach (var label in LabelNames.All)
+                {
+                    var scaleEntry = zip.GetEntry(ScaleEntry(label)) ?? throw new InvalidDataException($"The model has no {ScaleEntry(label)}.");
+                    using var stream = scaleEntry.Open();
+                    scales[(int)label] = IdfFile.Read(stream, manifest.Features.Dimension);
+                }
+            }
+
+            return new ModerationModel(version, manifest, heads, idf, scales);
         }
         catch (Exception ex) when (ex is not InvalidDataException and (IOException or JsonException or FormatException or InvalidOperationException or ArgumentException or NotSupportedException))
         {
@@ -111,12 +128,21 @@ public sealed class ModerationModel : IDisposable
     public Classification Classify(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var normalized = TextNormalizer.Normalize(text);
+        return Classify(TextNormalizer.Normalize(text));
+    }
+
+    /// <summary>
+    /// Scores one comment already normalised with <see cref="TextNormalizer.Normalize"/> (so a caller that also needs
+    /// the normalised text, for word lists, normalises once).
+    /// </summary>
+    public Classification Classify(NormalizedText normalized)
+    {
+        ArgumentNullException.ThrowIfNull(normalized);
         var scorer = Rent();
         try
         {
             _featurizer.Featurize(normalized, scorer.Buffer);
-            var scores = scorer.Predict(Manifest.Features.Dimension);
+            var scores = scorer.Predict();
             var evidence = Explain(normalized, scorer.Buffer, scores);
             return new Classification(scores, evidence, normalized.Signals, Version);
         }
@@ -130,22 +156,46 @@ public sealed class ModerationModel : IDisposable
     public IReadOnlyList<Classification> ClassifyBatch(IReadOnlyList<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        var results = new Classification[texts.Count];
-        if (texts.Count < 64)
+        return ClassifyMany(texts.Count, i => TextNormalizer.Normalize(texts[i]));
+    }
+
+    /// <summary>Scores many comments already normalised with <see cref="TextNormalizer.Normalize"/>.</summary>
+    public IReadOnlyList<Classification> ClassifyBatch(IReadOnlyList<NormalizedText> normalized)
+    {
+        ArgumentNullException.ThrowIfNull(normalized);
+        return ClassifyMany(normalized.Count, i => normalized[i]);
+    }
+
+    private Classification[] ClassifyMany(int count, Func<int, NormalizedText> normalizedAt)
+    {
+        var results = new Classification[count];
+        if (count < 64)
         {
-            for (var i = 0; i < texts.Count; i++)
+            for (var i = 0; i < count; i++)
             {
-                results[i] = Classify(texts[i]);
+                results[i] = Classify(normalizedAt(i));
             }
 
             return results;
         }
 
-        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, texts.Count, 256), range =>
+        // One engine per worker for a whole range, instead of renting per comment.
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, count, 256), range =>
         {
-            for (var i = range.Item1; i < range.Item2; i++)
+            var scorer = Rent();
+            try
             {
-                results[i] = Classify(texts[i]);
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    var normalized = normalizedAt(i);
+                    _featurizer.Featurize(normalized, scorer.Buffer);
+                    var scores = scorer.Predict();
+                    results[i] = new Classification(scores, Explain(normalized, scorer.Buffer, scores), normalized.Signals, Version);
+                }
+            }
+            finally
+            {
+                _scorers.Add(scorer);
             }
         });
         return results;
@@ -159,7 +209,7 @@ public sealed class ModerationModel : IDisposable
         try
         {
             _featurizer.Featurize(normalized, scorer.Buffer);
-            return scorer.Predict(Manifest.Features.Dimension);
+            return scorer.Predict();
         }
         finally
         {
@@ -188,8 +238,8 @@ public sealed class ModerationModel : IDisposable
             return scorer;
         }
 
-        var engine = _mlContext.Model.CreatePredictionEngine<FeatureRow, HeadsOutput>(_heads, ignoreMissingColumns: true, inputSchemaDefinition: _inputSchema);
-        return new Scorer(engine);
+        var engine = _mlContext.Model.CreatePredictionEngine<ScoringRow, HeadsOutput>(_heads, ignoreMissingColumns: true, inputSchemaDefinition: _inputSchema);
+        return new Scorer(engine, Manifest.Features.Dimension, _featureScales);
     }
 
     private IReadOnlyList<Evidence> Explain(NormalizedText normalized, FeatureBuffer buffer, LabelScores scores)
@@ -203,12 +253,15 @@ public sealed class ModerationModel : IDisposable
                 continue;
             }
 
-            // Exact split of the linear score: each hashed occurrence adds weight × its share × its group's scale.
+            // Exact split of the linear score: each hashed occurrence adds its effective weight × what it adds to its slot.
             contributions.Clear();
-            var weights = _linearHeads[(int)label].Weights;
+            var head = _linearHeads[(int)label];
             for (var k = 0; k < buffer.RawCount; k++)
             {
-                contributions[buffer.RawWords[k]] += weights[buffer.RawSlots[k]] * buffer.RawShares[k] * buffer.GroupScales[buffer.RawGroups[k]];
+                if (buffer.RawWords[k] >= 0)
+                {
+                    contributions[buffer.RawWords[k]] += head.EffectiveWeight(buffer.RawSlots[k]) * buffer.RawShares[k];
+                }
             }
 
             evidence ??= [];

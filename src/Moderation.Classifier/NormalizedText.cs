@@ -26,6 +26,12 @@ public sealed class NormalizedText
     /// <summary>The normalised text.</summary>
     public string Text { get; }
 
+    /// <summary>Per character of <see cref="Text"/>: where its original range starts.</summary>
+    internal ReadOnlySpan<int> OriginalStarts => _starts;
+
+    /// <summary>Per character of <see cref="Text"/>: where its original range ends.</summary>
+    internal ReadOnlySpan<int> OriginalEnds => _ends;
+
     /// <summary>Signals counted while normalising.</summary>
     public TextSignals Signals { get; }
 

@@ -9,6 +9,10 @@ internal static class RepositoryPaths
         FindUpwards(dir => Path.Combine(dir, ModelRelativePath), File.Exists)
         ?? throw new FileNotFoundException($"No {ModelRelativePath} found above '{Environment.CurrentDirectory}' or '{AppContext.BaseDirectory}'; pass --model.");
 
+    /// <summary>The hand-written test comments (tests/Moderation.Classifier.Tests/Fixtures), when the repository is here.</summary>
+    public static string? Fixtures() =>
+        FindUpwards(dir => Path.Combine(dir, "tests", "Moderation.Classifier.Tests", "Fixtures"), Directory.Exists);
+
     public static string DefaultDatasets() =>
         Environment.GetEnvironmentVariable("MODERATION_DATASETS") is { Length: > 0 } fromEnvironment
             ? fromEnvironment

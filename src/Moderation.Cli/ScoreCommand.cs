@@ -11,14 +11,28 @@ internal static class ScoreCommand
 {
     public static Command Create()
     {
-        var text = new Argument<string>("text") { Description = "The comment to score." };
+        var text = new Argument<string?>("text") { Description = "The comment to score.", Arity = ArgumentArity.ZeroOrOne };
+        var file = new Option<string?>("--file") { Description = "Score every line of a file instead (blank lines and lines starting with # skipped); prints status, scores and the text per line." };
         var modelPath = new Option<string?>("--model") { Description = "Model file (default: the committed models/moderation-model.zip)." };
         var json = new Option<bool>("--json") { Description = "Print JSON." };
-        var command = new Command("score", "Score one comment: three probabilities, the default policy's status and the evidence spans.") { text, modelPath, json };
+        var command = new Command("score", "Score one comment: three probabilities, the default policy's status and the evidence spans.") { text, modelPath, json, file };
         command.SetAction(parse =>
         {
             using var model = ModerationModel.Load(parse.GetValue(modelPath) ?? RepositoryPaths.DefaultModel());
-            var comment = parse.GetValue(text)!;
+            if (parse.GetValue(file) is { } path)
+            {
+                foreach (var line in File.ReadAllLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')))
+                {
+                    var scores = model.Classify(line).Scores;
+                    Console.WriteLine(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{DefaultPolicy.StatusOf(scores, model.Thresholds),-8}\tspam {scores.Spam:0.000}\tabuse {scores.Abuse:0.000}\thate {scores.Hate:0.000}\t{line}"));
+                }
+
+                return 0;
+            }
+
+            var comment = parse.GetValue(text) ?? throw new ArgumentException("Give a text or --file.");
             var result = model.Classify(comment);
             var status = DefaultPolicy.StatusOf(result.Scores, model.Thresholds);
             var evidence = result.Evidence.Select(e => new

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Moderation.Classifier;
-using Moderation.Classifier.Features;
+using Moderation.Classifier.Evaluation;
 using Moderation.Classifier.Training;
 using Spectre.Console;
 
@@ -18,19 +19,31 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => 20250101 };
         var exclude = new Option<string[]>("--exclude-source") { Description = "Leave a source out (repeatable), e.g. ibrohim2019.", AllowMultipleArgumentsPerToken = true };
         var report = new Option<string?>("--report") { Description = "Where to write the training report (JSON; default: next to the model)." };
-        var hashBits = new Option<int>("--hash-bits") { Description = "Size of the hashed feature space (2^N).", DefaultValueFactory = _ => new FeatureSettings().HashBits };
+        var hashBits = new Option<int?>("--hash-bits") { Description = "Size of the hashed feature space (2^N)." };
         var l2 = new Option<float[]>("--l2") { Description = "L2 strengths to try (chosen on dev).", AllowMultipleArgumentsPerToken = true };
         var l1 = new Option<float?>("--l1") { Description = "L1 strength." };
-        var command = new Command("train", "Train the spam/abuse/hate heads and write the model and its report.") { data, output, seed, exclude, report, hashBits, l2, l1 };
+        var optionsFile = new Option<string?>("--options")
+        {
+            Description = "JSON object of training options (TrainingOptions fields, camelCase) replacing the defaults, for experiments; the committed model uses the defaults.",
+        };
+        var command = new Command("train", "Train the spam/abuse/hate heads and write the model and its report.") { data, output, seed, exclude, report, hashBits, l2, l1, optionsFile };
         command.SetAction(parse =>
         {
-            var options = new TrainingOptions
+            var dataPaths = parse.GetValue(data) is { Length: > 0 } paths ? paths : [RepositoryPaths.DefaultDatasets()];
+            var options = new TrainingOptions { DataPaths = dataPaths };
+            if (parse.GetValue(optionsFile) is { } file)
             {
-                DataPaths = parse.GetValue(data) is { Length: > 0 } paths ? paths : [RepositoryPaths.DefaultDatasets()],
-                ExcludedSources = parse.GetValue(exclude) ?? [],
-                Seed = parse.GetValue(seed),
-                Features = new FeatureSettings(HashBits: parse.GetValue(hashBits)),
-            };
+                var json = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+                json["dataPaths"] = new JsonArray([.. dataPaths.Select(p => (JsonNode)JsonValue.Create(p)!)]);
+                options = json.Deserialize<TrainingOptions>(ModelManifest.JsonOptions)!;
+            }
+
+            options = options with { ExcludedSources = parse.GetValue(exclude) ?? [], Seed = parse.GetValue(seed) };
+            if (parse.GetValue(hashBits) is { } bits)
+            {
+                options = options with { Features = options.Features with { HashBits = bits } };
+            }
+
             if (parse.GetValue(l2) is { Length: > 0 } l2Values)
             {
                 options = options with { L2Candidates = l2Values };
@@ -61,6 +74,20 @@ internal static class TrainCommand
             ReportTables.Write(result!.Validation, "validation");
             ReportTables.Write(result.ValidationObfuscated, "validation, obfuscated");
             AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "Thresholds: {0}", Markup.Escape(result.Thresholds.ToString()));
+            AnsiConsole.MarkupLine(
+                CultureInfo.InvariantCulture,
+                "Positives auto-approved on validation: {0}; ordinary validation comments held: {1:P2} (styled: {2:P2}); styled-ordinary spam flags: {3:P2}",
+                Markup.Escape(string.Join(", ", result.MissRates.Select(p => $"{p.Key} {p.Value:P2}"))),
+                result.HeldOrdinary,
+                result.HeldStyledOrdinary,
+                result.StyledOrdinary["spam"].StyledRate);
+            if (RepositoryPaths.Fixtures() is { } fixtures)
+            {
+                using var model = ModerationModel.Load(outputPath);
+                var rates = HandwrittenSets.Load(fixtures).Rates(text => model.Classify(text).Scores, model.Thresholds);
+                AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "Hand-written comments: {0}", Markup.Escape(string.Join(", ", rates.Select(p => $"{p.Key} {p.Value:P1}"))));
+            }
+
             AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "Model: {0} ({1:N0} bytes), report: {2}", Markup.Escape(outputPath), result.ModelBytes, Markup.Escape(reportPath));
             return 0;
         });

@@ -82,6 +82,39 @@ public sealed class ModerationModelTests
     }
 
     [Fact]
+    public void Scoring_a_normalised_text_gives_the_same_result_as_scoring_the_text()
+    {
+        using var model = ModerationModel.Load(TinyModel.FirstPath);
+        var texts = Enumerable.Range(0, 100).Select(i => i % 2 == 0 ? $"main di 𝐙𝐄𝐓𝐀𝟕𝟕 gacor parah {i}" : $"jalan rusak semoga cepat diperbaiki {i}").ToArray();
+        var normalized = texts.Select(TextNormalizer.Normalize).ToArray();
+        var fromText = model.ClassifyBatch(texts);
+        var fromNormalized = model.ClassifyBatch(normalized);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(fromText[i].Scores, fromNormalized[i].Scores);
+            Assert.Equal(fromText[i].Evidence, fromNormalized[i].Evidence);
+            Assert.Equal(model.Classify(texts[i]).Scores, model.Classify(normalized[i]).Scores);
+        }
+    }
+
+    [Fact]
+    public void A_model_with_scaled_features_serves_what_its_weights_say()
+    {
+        using var model = ModerationModel.Load(TinyModel.ScaledPath);
+        Assert.True(model.Manifest.NaiveBayesScaling);
+        foreach (var text in new[] { "main di ZETA77 gacor parah", "jalan rusak semoga cepat diperbaiki", "goblok banget kamu", "" })
+        {
+            var engine = model.Classify(text).Scores;
+            var direct = model.ScoreDirect(text);
+            Assert.Equal(direct.Spam, engine.Spam, 4);
+            Assert.Equal(direct.Abuse, engine.Abuse, 4);
+            Assert.Equal(direct.Hate, engine.Hate, 4);
+        }
+
+        Assert.True(model.Classify("main di NAGAWIN pasti maxwin bosku").Scores.Spam > 0.5f);
+    }
+
+    [Fact]
     public void A_file_that_is_not_a_model_is_refused()
     {
         var path = Path.Combine(Path.GetTempPath(), $"not-a-model-{Guid.NewGuid():N}.zip");

@@ -13,15 +13,18 @@ public sealed class QualityGateTests
     // (source, label) -> (clean floor, obfuscated floor)
     private static readonly Dictionary<(string Source, string Label), (double Clean, double Obfuscated)> Floors = new()
     {
-        [("judol_yt_id", "spam")] = (0.970, 0.965),
-        [("youtube_spam_uci", "spam")] = (0.93, 0.92),
-        [("sms_spam_id", "spam")] = (0.945, 0.94),
-        [("sms_spam_uci", "spam")] = (0.91, 0.905),
-        [("ibrohim2019", "abuse")] = (0.88, 0.87),
-        [("davidson2017", "abuse")] = (0.965, 0.96),
-        [("ibrohim2019", "hate")] = (0.78, 0.77),
-        [("davidson2017", "hate")] = (0.39, 0.36),
+        [("judol_yt_id", "spam")] = (0.980, 0.970),
+        [("youtube_spam_uci", "spam")] = (0.925, 0.915),
+        [("sms_spam_id", "spam")] = (0.960, 0.955),
+        [("sms_spam_uci", "spam")] = (0.905, 0.910),
+        [("ibrohim2019", "abuse")] = (0.865, 0.850),
+        [("davidson2017", "abuse")] = (0.965, 0.955),
+        [("ibrohim2019", "hate")] = (0.780, 0.765),
+        [("davidson2017", "hate")] = (0.420, 0.400),
     };
+
+    // The bar for ordinary comments rewritten in styled letters.
+    private const double MaxStyledSpamFalsePositives = 0.005;
 
     private static readonly Lazy<(EvaluationReport Clean, EvaluationReport Obfuscated)?> Reports = new(() =>
     {
@@ -47,6 +50,24 @@ public sealed class QualityGateTests
     {
         var (_, obfuscated) = RequireReports();
         Assert.All(Floors, floor => AssertAtLeast(obfuscated, floor.Key, floor.Value.Obfuscated));
+    }
+
+    [Fact]
+    public void Ordinary_comments_rewritten_in_styled_letters_are_rarely_flagged_as_spam()
+    {
+        // Validation rows whose known labels are all 0, every letter in one styled alphabet (as the training report does).
+        if (SharedDatasets.Find() is not { } datasets)
+        {
+            RequireReports();
+            return;
+        }
+
+        using var model = ModerationModel.Load(SharedDatasets.CommittedModel());
+        var ordinary = ModelEvaluator.InSplit(DatasetReader.Read([datasets]), DatasetSplit.Validation).Where(row => row.IsOrdinary && row.Spam is not null).ToList();
+        var threshold = model.Manifest.DecisionThreshold(ModerationLabel.Spam);
+        var flagged = ordinary.Count(row => model.Classify(ObfuscationRewriter.StyleAll(row.Text, ObfuscationRewriter.SeedFor(row.Id, ModelEvaluator.ObfuscationSeed))).Scores.Spam >= threshold);
+        var rate = (double)flagged / ordinary.Count;
+        Assert.True(rate <= MaxStyledSpamFalsePositives, $"{rate:P2} of {ordinary.Count} styled ordinary comments flagged as spam (at most {MaxStyledSpamFalsePositives:P1})");
     }
 
     private static void AssertAtLeast(EvaluationReport report, (string Source, string Label) key, double floor)

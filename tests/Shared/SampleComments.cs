@@ -5,7 +5,7 @@ namespace Moderation.Testing;
 /// <summary>Hand-written example comments (never rows of the shared datasets).</summary>
 public static class SampleComments
 {
-    public const string Ordinary = "Semoga pemerintah daerah cepat memperbaiki jalan yang rusak di kampung kami, terima kasih beritanya.";
+    public const string Ordinary = "Beritanya bagus, semoga banjir cepat surut dan warga segera dapat bantuan.";
     public const string Gambling = "Lagi butuh cuan? Main slot gacor di JAYAWIN88, depo 10rb langsung maxwin! Daftar sekarang, WD pasti cair.";
 
     public static SubmitComment Submission(string text = Ordinary, string? commentId = null, string siteId = "portal-berita", string authorId = "reader-1") => new()

@@ -7,7 +7,20 @@ public static class DatasetSplits
     public static DatasetSplit Of(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        var hash = 14695981039346656037UL;
+        var bucket = (int)(Hash(id, 0) % 100);
+        return bucket < 70 ? DatasetSplit.Train : bucket < 80 ? DatasetSplit.Dev : DatasetSplit.Validation;
+    }
+
+    /// <summary>The cross-validation fold (0..folds-1) of a row id, independent of its split.</summary>
+    public static int FoldOf(string id, int folds)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return (int)(Hash(id, 0x5F3759DF) % (ulong)folds);
+    }
+
+    private static ulong Hash(string id, ulong salt)
+    {
+        var hash = 14695981039346656037UL ^ salt;
         foreach (var c in id)
         {
             hash = (hash ^ c) * 1099511628211UL;
@@ -16,7 +29,6 @@ public static class DatasetSplits
         hash ^= hash >> 29;
         hash *= 0xBF58476D1CE4E5B9UL;
         hash ^= hash >> 32;
-        var bucket = (int)(hash % 100);
-        return bucket < 70 ? DatasetSplit.Train : bucket < 80 ? DatasetSplit.Dev : DatasetSplit.Validation;
+        return hash;
     }
 }

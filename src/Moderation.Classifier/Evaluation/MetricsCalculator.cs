@@ -96,37 +96,61 @@ public static class MetricsCalculator
     /// The threshold with the best mean F1 over the sources (one threshold for all): a pooled F1 would let the
     /// largest source decide for the small ones. Candidates are a fine grid of probabilities.
     /// </summary>
-    public static float BestMeanF1Threshold(IReadOnlyList<float> scores, IReadOnlyList<bool> labels, IReadOnlyList<string> sources)
+    public static float BestMeanF1Threshold(IReadOnlyList<float> scores, IReadOnlyList<bool> labels, IReadOnlyList<string> sources) =>
+        BestMeanF1(scores, labels, sources).Threshold;
+
+    /// <summary>The threshold with the best mean F1 over the sources, and that mean F1.</summary>
+    public static (float Threshold, double MeanF1) BestMeanF1(IReadOnlyList<float> scores, IReadOnlyList<bool> labels, IReadOnlyList<string> sources)
     {
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(sources);
-        var groups = Enumerable.Range(0, scores.Count).GroupBy(i => sources[i]).Select(g => g.ToArray()).ToArray();
-        var best = 0.5f;
-        var bestMean = -1.0;
-        for (var step = 1; step < 200; step++)
-        {
-            var threshold = step / 200f;
-            var mean = groups.Average(group =>
-            {
-                int tp = 0, fp = 0, fn = 0;
-                foreach (var i in group)
-                {
-                    var predicted = scores[i] >= threshold;
-                    tp += predicted && labels[i] ? 1 : 0;
-                    fp += predicted && !labels[i] ? 1 : 0;
-                    fn += !predicted && labels[i] ? 1 : 0;
-                }
+        const int Steps = 1000;
+        var sourceNames = sources.Distinct().ToList();
+        var sourceOf = sources.Select(s => sourceNames.IndexOf(s)).ToArray();
 
-                return tp == 0 ? 0.0 : 2.0 * tp / (2 * tp + fp + fn);
-            });
-            if (mean > bestMean)
+        // Per source and grid step: positives and negatives scored in that step; then cumulative counts from the top.
+        var positives = new int[sourceNames.Count, Steps + 1];
+        var negatives = new int[sourceNames.Count, Steps + 1];
+        var totalPositives = new int[sourceNames.Count];
+        for (var i = 0; i < scores.Count; i++)
+        {
+            var step = Math.Clamp((int)MathF.Floor(scores[i] * Steps), 0, Steps);
+            if (labels[i])
             {
-                (best, bestMean) = (threshold, mean);
+                positives[sourceOf[i], step]++;
+                totalPositives[sourceOf[i]]++;
+            }
+            else
+            {
+                negatives[sourceOf[i], step]++;
             }
         }
 
-        return best;
+        var tp = new int[sourceNames.Count];
+        var fp = new int[sourceNames.Count];
+        var best = 0.5f;
+        var bestMean = -1.0;
+        for (var step = Steps; step >= 1; step--)
+        {
+            var mean = 0.0;
+            for (var s = 0; s < sourceNames.Count; s++)
+            {
+                tp[s] += positives[s, step];
+                fp[s] += negatives[s, step];
+                mean += tp[s] == 0 ? 0.0 : 2.0 * tp[s] / (tp[s] + fp[s] + totalPositives[s]);
+            }
+
+            mean /= Math.Max(1, sourceNames.Count);
+
+            // Scores at or above step / Steps are positive; on ties the higher threshold wins.
+            if (mean > bestMean)
+            {
+                (best, bestMean) = (step / (float)Steps, mean);
+            }
+        }
+
+        return (best, bestMean);
     }
 
     /// <summary>

@@ -2,44 +2,83 @@ namespace Moderation.Classifier.Features;
 
 /// <summary>
 /// Turns a normalised comment into a sparse vector: a few dense signals (links, phones, contacts, styled-letter
-/// share, repetition...) followed by hashed word unigrams and bigrams and hashed character n-grams taken inside
-/// word boundaries. Word and character parts are each scaled to unit length. Every hashed feature remembers the
-/// word it came from, so a linear head's score can be split exactly over the words of the text.
+/// share, repetition...) followed by hashed word n-grams and hashed character n-grams (of the normalised text and,
+/// when asked, of the original text). Each group is TF-IDF weighted and scaled to unit length on its own. Every
+/// hashed occurrence remembers the word of the normalised text it came from, so a linear head's score can be split
+/// exactly over the words of the text.
 /// </summary>
-internal sealed class CommentFeaturizer(FeatureSettings settings, float[]? inverseDocumentFrequency = null)
+internal sealed class CommentFeaturizer
 {
     private const uint WordSeed = 0x1F3D5B79;
     private const uint CharSeed = 0x7A3C1E05;
+    private const uint RawCharSeed = 0x2C9E4A17;
     private const int MaxCharGramWordLength = 40;
+    private const byte WordGroup = 0;
+    private const byte CharGroup = 1;
+    private const byte RawCharGroup = 2;
 
-    private readonly int _mask = (1 << settings.HashBits) - 1;
+    private readonly int _mask;
 
-    public FeatureSettings Settings { get; } = settings;
+    public CommentFeaturizer(FeatureSettings settings, float[]? inverseDocumentFrequency = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        Settings = settings;
+        InverseDocumentFrequency = inverseDocumentFrequency;
+        _mask = (1 << settings.HashBits) - 1;
+    }
+
+    public FeatureSettings Settings { get; }
 
     /// <summary>Per hashed slot (index minus the dense part): the IDF weight, or null for plain counts.</summary>
-    public float[]? InverseDocumentFrequency { get; } = inverseDocumentFrequency;
+    public float[]? InverseDocumentFrequency { get; }
 
     /// <summary>Names of the dense features, in vector order (for reports and tests).</summary>
     public static IReadOnlyList<string> DenseNames { get; } =
     [
         "links", "emails", "phones", "handles", "messenger", "styled_share", "repetition", "length",
-        "digit_share", "unused_9", "emoji", "exclamations", "stretch", "unused_13", "unused_14", "unused_15",
+        "digit_share", "indonesian_share", "emoji", "exclamations", "stretch", "english_share", "unused_14", "unused_15",
     ];
 
     public void Featurize(NormalizedText normalized, FeatureBuffer buffer)
     {
+        ArgumentNullException.ThrowIfNull(normalized);
         buffer.Clear();
         SplitWords(normalized.Text, buffer);
-        AddHashedFeatures(normalized.Text, buffer);
-        Span<float> dense = stackalloc float[FeatureSettings.DenseCount];
-        ComputeDense(normalized, buffer, dense);
-        if (InverseDocumentFrequency is { } idf)
+        var usesOriginal = Settings.RawWords || Settings.RawCharGrams;
+        if (usesOriginal)
         {
-            // Folded into each occurrence's share, so explanations stay an exact split of the score.
-            for (var k = 0; k < buffer.RawCount; k++)
-            {
-                buffer.RawShares[k] *= idf[buffer.RawSlots[k] - FeatureSettings.DenseCount];
-            }
+            MapOriginalToWords(normalized, buffer);
+        }
+
+        if (Settings.RawWords)
+        {
+            AddRawWordFeatures(normalized.Original, buffer);
+        }
+        else
+        {
+            AddWordFeatures(normalized.Text, buffer);
+        }
+
+        if (Settings.NormalizedCharGrams)
+        {
+            AddNormalizedCharGrams(normalized.Text, buffer);
+        }
+
+        if (Settings.RawCharGrams)
+        {
+            AddRawCharGrams(normalized.Original, buffer);
+        }
+
+        Span<float> dense = stackalloc float[FeatureSettings.DenseCount];
+        if (Settings.DenseSignals)
+        {
+            ComputeDense(normalized, buffer, dense);
+            dense[5] = Settings.StyledShareWeight * normalized.Signals.StyledLetterShare;
+        }
+
+        if (Settings.LanguageShares)
+        {
+            (dense[9], dense[13]) = Normalization.LanguageHints.Shares(normalized.Text, buffer.WordStarts.AsSpan(0, buffer.WordCount), buffer.WordLengths.AsSpan(0, buffer.WordCount));
         }
 
         Merge(buffer, dense);
@@ -62,30 +101,103 @@ internal sealed class CommentFeaturizer(FeatureSettings settings, float[]? inver
         }
     }
 
-    private void AddHashedFeatures(string text, FeatureBuffer buffer)
+    private static void MapOriginalToWords(NormalizedText normalized, FeatureBuffer buffer)
     {
-        var previousHash = 0u;
+        var length = normalized.Original.Length;
+        buffer.EnsureOriginal(length);
+        var map = buffer.OriginalWords.AsSpan(0, length);
+        map.Fill(-1);
+        var starts = normalized.OriginalStarts;
+        var ends = normalized.OriginalEnds;
         for (var w = 0; w < buffer.WordCount; w++)
         {
-            var word = text.AsSpan(buffer.WordStarts[w], buffer.WordLengths[w]);
-            var keyLength = WriteKey(word, buffer);
-            var key = buffer.KeyChars.AsSpan(0, keyLength);
-            var wordHash = FeatureHash.Mix(FeatureHash.Of(WordSeed, key));
-            buffer.AddRaw(Slot(wordHash), 0, w, 1f);
-            if (Settings.WordBigrams && w > 0)
+            var first = buffer.WordStarts[w];
+            var last = first + buffer.WordLengths[w] - 1;
+            var from = Math.Clamp(starts[first], 0, length);
+            var to = Math.Clamp(ends[last], from, length);
+            map[from..to].Fill(w);
+        }
+    }
+
+    private void AddWordFeatures(string text, FeatureBuffer buffer)
+    {
+        var history = default(WordHistory);
+        for (var w = 0; w < buffer.WordCount; w++)
+        {
+            var keyLength = WriteKey(text.AsSpan(buffer.WordStarts[w], buffer.WordLengths[w]), buffer);
+            var hash = FeatureHash.Mix(FeatureHash.Of(WordSeed, buffer.KeyChars.AsSpan(0, keyLength)));
+            AddWordGrams(hash, w, ref history, buffer);
+        }
+    }
+
+    private void AddRawWordFeatures(string original, FeatureBuffer buffer)
+    {
+        // Tokens as a plain TF-IDF tokenizer sees them: lower-cased runs of 2+ letters, digits or underscores.
+        var history = default(WordHistory);
+        for (var i = 0; i < original.Length;)
+        {
+            if (!IsTokenChar(original[i]))
             {
-                // A bigram belongs half to each of its words.
-                var slot = Slot(FeatureHash.Combine(previousHash, wordHash));
-                buffer.AddRaw(slot, 0, w - 1, 0.5f);
-                buffer.AddRaw(slot, 0, w, 0.5f);
+                i++;
+                continue;
             }
 
-            previousHash = wordHash;
-            if (char.IsLetterOrDigit(word[0]))
+            var start = i;
+            while (i < original.Length && IsTokenChar(original[i]))
             {
-                AddCharGrams(key, w, buffer);
+                i++;
             }
+
+            if (i - start < 2)
+            {
+                continue;
+            }
+
+            var length = Math.Min(i - start, buffer.KeyChars.Length);
+            for (var k = 0; k < length; k++)
+            {
+                buffer.KeyChars[k] = char.ToLowerInvariant(original[start + k]);
+            }
+
+            var hash = FeatureHash.Mix(FeatureHash.Of(WordSeed, buffer.KeyChars.AsSpan(0, length)));
+            AddWordGrams(hash, buffer.OriginalWords[start], ref history, buffer);
         }
+    }
+
+    private static bool IsTokenChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+    /// <summary>The last two words seen (hash and word index), for word bigrams and trigrams.</summary>
+    private struct WordHistory
+    {
+        public int Seen;
+        public uint Previous;
+        public uint BeforePrevious;
+        public int PreviousWord;
+        public int BeforePreviousWord;
+    }
+
+    private void AddWordGrams(uint hash, int word, ref WordHistory history, FeatureBuffer buffer)
+    {
+        buffer.AddRaw(Slot(hash), WordGroup, word, 1f);
+        if (Settings.WordBigrams && history.Seen >= 1)
+        {
+            // A word n-gram's weight is shared by its words, so explanations can split it.
+            var slot = Slot(FeatureHash.Combine(history.Previous, hash));
+            buffer.AddRaw(slot, WordGroup, history.PreviousWord, 0.5f);
+            buffer.AddRaw(slot, WordGroup, word, 0.5f);
+        }
+
+        if (Settings.WordTrigrams && history.Seen >= 2)
+        {
+            var slot = Slot(FeatureHash.Combine(FeatureHash.Combine(history.BeforePrevious, history.Previous), hash ^ 0x5BD1E995));
+            buffer.AddRaw(slot, WordGroup, history.BeforePreviousWord, 1f / 3);
+            buffer.AddRaw(slot, WordGroup, history.PreviousWord, 1f / 3);
+            buffer.AddRaw(slot, WordGroup, word, 1f / 3);
+        }
+
+        history.Seen++;
+        (history.BeforePrevious, history.BeforePreviousWord) = (history.Previous, history.PreviousWord);
+        (history.Previous, history.PreviousWord) = (hash, word);
     }
 
     private int WriteKey(ReadOnlySpan<char> word, FeatureBuffer buffer)
@@ -109,29 +221,145 @@ internal sealed class CommentFeaturizer(FeatureSettings settings, float[]? inver
         return length;
     }
 
-    private void AddCharGrams(ReadOnlySpan<char> key, int word, FeatureBuffer buffer)
+    private void AddNormalizedCharGrams(string text, FeatureBuffer buffer)
     {
-        // The word is padded with boundary marks: "<gacor>" gives "<g", "ga", ..., "or>".
-        var length = Math.Min(key.Length, MaxCharGramWordLength) + 2;
-        Span<char> padded = stackalloc char[length];
-        padded[0] = '<';
-        key[..(length - 2)].CopyTo(padded[1..]);
-        padded[length - 1] = '>';
-        for (var start = 0; start < length; start++)
+        buffer.EnsureStream(text.Length + 2 * buffer.WordCount + 2);
+        var stream = buffer.StreamChars;
+        var words = buffer.StreamWords;
+        var length = 0;
+        for (var w = 0; w < buffer.WordCount; w++)
         {
-            var hash = FeatureHash.Offset ^ CharSeed;
-            var end = Math.Min(length, start + Settings.CharMaxLength);
+            var word = text.AsSpan(buffer.WordStarts[w], buffer.WordLengths[w]);
+            if (!char.IsLetterOrDigit(word[0]))
+            {
+                continue; // tokens (_link_) and emoji are word features only
+            }
+
+            var keyLength = Math.Min(WriteKey(word, buffer), MaxCharGramWordLength);
+            if (Settings.CharGramsAcrossWords)
+            {
+                // One stream " w1 w2 w3 ": a space belongs to the word after it.
+                stream[length] = ' ';
+                words[length++] = w;
+            }
+            else
+            {
+                length = 0;
+                stream[length] = '<';
+                words[length++] = w;
+            }
+
+            for (var k = 0; k < keyLength; k++)
+            {
+                stream[length] = buffer.KeyChars[k];
+                words[length++] = w;
+            }
+
+            if (!Settings.CharGramsAcrossWords)
+            {
+                stream[length] = '>';
+                words[length++] = w;
+                AddCharGrams(stream.AsSpan(0, length), words.AsSpan(0, length), CharSeed, CharGroup, buffer);
+            }
+        }
+
+        if (Settings.CharGramsAcrossWords && length > 0)
+        {
+            stream[length] = ' ';
+            words[length] = words[length - 1];
+            length++;
+            AddCharGrams(stream.AsSpan(0, length), words.AsSpan(0, length), CharSeed, CharGroup, buffer);
+        }
+    }
+
+    private void AddRawCharGrams(string original, FeatureBuffer buffer)
+    {
+        // The original text lower-cased, white space collapsed to one space, padded with a space at both ends. When
+        // folding, each character is first read the way the normaliser reads it (styled and look-alike letters as
+        // Latin, invisible characters dropped), so that disguise does not change these n-grams while punctuation,
+        // digits and currency signs stay.
+        buffer.EnsureStream(2 * original.Length + 2);
+        var stream = buffer.StreamChars;
+        var words = buffer.StreamWords;
+        var length = 0;
+        stream[length] = ' ';
+        words[length++] = -1;
+        for (var i = 0; i < original.Length; i++)
+        {
+            var c = original[i];
+            if (Settings.FoldOriginalCharGrams && (c >= 128 || char.IsAsciiLetterUpper(c)))
+            {
+                var width = char.IsHighSurrogate(c) && i + 1 < original.Length && char.IsLowSurrogate(original[i + 1]) ? 2 : 1;
+                var codePoint = width == 2 ? char.ConvertToUtf32(c, original[i + 1]) : char.IsSurrogate(c) ? 0xFFFD : c;
+                var folded = Normalization.CharacterFolding.Fold(codePoint).Text;
+                if (folded.Length == 0)
+                {
+                    i += width - 1;
+                    continue;
+                }
+
+                foreach (var f in folded)
+                {
+                    length = AppendStreamChar(stream, words, length, f, buffer.OriginalWords[i]);
+                }
+
+                i += width - 1;
+                continue;
+            }
+
+            length = AppendStreamChar(stream, words, length, char.ToLowerInvariant(c), buffer.OriginalWords[i]);
+        }
+
+        if (stream[length - 1] != ' ')
+        {
+            stream[length] = ' ';
+            words[length++] = -1;
+        }
+
+        AddCharGrams(stream.AsSpan(0, length), words.AsSpan(0, length), RawCharSeed, RawCharGroup, buffer);
+    }
+
+    private static int AppendStreamChar(char[] stream, int[] words, int length, char c, int word)
+    {
+        if (char.IsWhiteSpace(c))
+        {
+            if (stream[length - 1] == ' ')
+            {
+                return length;
+            }
+
+            c = ' ';
+            word = -1;
+        }
+
+        stream[length] = c;
+        words[length] = word;
+        return length + 1;
+    }
+
+    private void AddCharGrams(ReadOnlySpan<char> stream, ReadOnlySpan<int> words, uint seed, byte group, FeatureBuffer buffer)
+    {
+        var min = Settings.CharMinLength;
+        var max = Settings.CharMaxLength;
+        for (var start = 0; start < stream.Length; start++)
+        {
+            var hash = FeatureHash.Offset ^ seed;
+            var end = Math.Min(stream.Length, start + max);
+            var word = words[start];
             for (var i = start; i < end; i++)
             {
-                hash = FeatureHash.Add(hash, padded[i]);
+                hash = FeatureHash.Add(hash, stream[i]);
+                word = word >= 0 ? word : words[i];
                 var n = i - start + 1;
-                if (n >= Settings.CharMinLength && !(n == 1 && (padded[i] == '<' || padded[i] == '>')))
+                if (n >= min && !(n == 1 && IsBoundary(stream[i])))
                 {
-                    buffer.AddRaw(Slot(FeatureHash.Mix(hash + (uint)n)), 1, word, 1f);
+                    buffer.AddRaw(Slot(FeatureHash.Mix(hash + (uint)n)), group, word, 1f);
                 }
             }
         }
     }
+
+    private static bool IsBoundary(char c) => c is ' ' or '<' or '>';
 
     private int Slot(uint hash) => FeatureSettings.DenseCount + (int)(hash & (uint)_mask);
 
@@ -144,19 +372,23 @@ internal sealed class CommentFeaturizer(FeatureSettings settings, float[]? inver
         dense[3] = MathF.Log(1 + signals.Handles);
         dense[4] = MathF.Log(1 + signals.MessengerContacts);
 
-        // Deliberately weak (scaled down): styled letters are a hint, never a verdict on their own.
-        dense[5] = 0.25f * signals.StyledLetterShare;
-
         var text = normalized.Text;
         if (buffer.WordCount >= 3)
         {
-            var distinct = new HashSet<int>();
+            var hashes = buffer.WordHashes.AsSpan(0, buffer.WordCount);
             for (var w = 0; w < buffer.WordCount; w++)
             {
-                distinct.Add(string.GetHashCode(text.AsSpan(buffer.WordStarts[w], buffer.WordLengths[w]), StringComparison.Ordinal));
+                hashes[w] = FeatureHash.Of(0, text.AsSpan(buffer.WordStarts[w], buffer.WordLengths[w]));
             }
 
-            dense[6] = 1f - (float)distinct.Count / buffer.WordCount;
+            hashes.Sort();
+            var distinct = 1;
+            for (var w = 1; w < hashes.Length; w++)
+            {
+                distinct += hashes[w] != hashes[w - 1] ? 1 : 0;
+            }
+
+            dense[6] = 1f - (float)distinct / buffer.WordCount;
         }
 
         dense[7] = MathF.Log(1 + buffer.WordCount) / 5f;
@@ -190,7 +422,12 @@ internal sealed class CommentFeaturizer(FeatureSettings settings, float[]? inver
         dense[12] = longestRun >= 3 ? MathF.Log(longestRun - 1) / 2f : 0f;
     }
 
-    private static void Merge(FeatureBuffer buffer, ReadOnlySpan<float> dense)
+    /// <summary>
+    /// Sums occurrences per (slot, group), applies term-frequency weighting and IDF, scales each group to unit
+    /// length, adds the groups per slot and writes the sorted vector. Leaves in RawShares what each occurrence
+    /// contributes to its slot's value.
+    /// </summary>
+    private void Merge(FeatureBuffer buffer, ReadOnlySpan<float> dense)
     {
         for (var i = 0; i < dense.Length; i++)
         {
@@ -203,47 +440,63 @@ internal sealed class CommentFeaturizer(FeatureSettings settings, float[]? inver
         var count = buffer.RawCount;
         if (count == 0)
         {
-            buffer.GroupScales[0] = buffer.GroupScales[1] = 0;
             return;
         }
 
-        var keys = buffer.SortKeys;
-        var shares = new float[count];
+        // Key: slot, group, occurrence index; sorting brings each (slot, group) together with no allocation.
+        var keys = buffer.SortKeys.AsSpan(0, count);
         for (var k = 0; k < count; k++)
         {
-            keys[k] = ((long)buffer.RawSlots[k] << 1) | buffer.RawGroups[k];
-            shares[k] = buffer.RawShares[k];
+            keys[k] = ((long)buffer.RawSlots[k] << 26) | ((long)buffer.RawGroups[k] << 24) | (long)k;
         }
 
-        Array.Sort(keys, shares, 0, count);
-
-        // Sum per (slot, group) in place, then scale each group to unit length.
-        var merged = 0;
-        Span<float> squares = stackalloc float[2];
+        keys.Sort();
+        var idf = InverseDocumentFrequency;
+        Span<float> squares = stackalloc float[FeatureBuffer.GroupCount];
         for (var k = 0; k < count;)
         {
-            var key = keys[k];
-            var value = 0f;
-            while (k < count && keys[k] == key)
+            var run = keys[k] >> 24;
+            var end = k;
+            var total = 0f;
+            while (end < count && keys[end] >> 24 == run)
             {
-                value += shares[k++];
+                total += buffer.RawShares[(int)(keys[end] & 0xFFFFFF)];
+                end++;
             }
 
-            keys[merged] = key;
-            shares[merged] = value;
-            squares[(int)(key & 1)] += value * value;
-            merged++;
+            var slot = (int)(run >> 2);
+            var value = Settings.SublinearTf && total > 1f ? 1f + MathF.Log(total) : total;
+            if (idf is not null)
+            {
+                value *= idf[slot - FeatureSettings.DenseCount];
+            }
+
+            squares[(int)(run & 3)] += value * value;
+            var factor = total > 0 ? value / total : 0f;
+            for (var j = k; j < end; j++)
+            {
+                buffer.RawShares[(int)(keys[j] & 0xFFFFFF)] *= factor;
+            }
+
+            k = end;
         }
 
-        buffer.GroupScales[0] = squares[0] > 0 ? 1f / MathF.Sqrt(squares[0]) : 0f;
-        buffer.GroupScales[1] = squares[1] > 0 ? 1f / MathF.Sqrt(squares[1]) : 0f;
-        for (var k = 0; k < merged;)
+        Span<float> scales = stackalloc float[FeatureBuffer.GroupCount];
+        for (var g = 0; g < scales.Length; g++)
         {
-            var slot = (int)(keys[k] >> 1);
+            scales[g] = squares[g] > 0 ? 1f / MathF.Sqrt(squares[g]) : 0f;
+        }
+
+        for (var k = 0; k < count;)
+        {
+            var slot = (int)(keys[k] >> 26);
             var value = 0f;
-            while (k < merged && (int)(keys[k] >> 1) == slot)
+            while (k < count && (int)(keys[k] >> 26) == slot)
             {
-                value += shares[k] * buffer.GroupScales[(int)(keys[k] & 1)];
+                var occurrence = (int)(keys[k] & 0xFFFFFF);
+                var share = buffer.RawShares[occurrence] * scales[buffer.RawGroups[occurrence]];
+                buffer.RawShares[occurrence] = share;
+                value += share;
                 k++;
             }
 

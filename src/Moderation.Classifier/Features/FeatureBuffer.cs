@@ -1,12 +1,18 @@
 namespace Moderation.Classifier.Features;
 
 /// <summary>
-/// Scratch space for one featurisation, reused by one thread at a time. Holds the sparse vector (sorted indices,
-/// values) and, when asked, which word of the normalised text each hashed feature came from and how much of it.
+/// Scratch space for one featurisation, reused by one thread at a time (no allocations once warm). Holds the
+/// sparse vector (sorted indices, values) and, for explanations, which word of the normalised text each hashed
+/// occurrence came from and how much it adds to the vector.
 /// </summary>
 internal sealed class FeatureBuffer
 {
-    // Raw occurrences before merging: slot, group (0 word, 1 char), word index, share of the occurrence.
+    /// <summary>Feature groups, each scaled to unit length on its own (like separate TF-IDF vectorizers side by side).</summary>
+    internal const int GroupCount = 3;
+
+    // Raw occurrences before merging: slot, group (0 words, 1 normalised chars, 2 original chars), word index
+    // (-1 when it belongs to no word of the normalised text), and share. After merging, RawShares holds what the
+    // occurrence adds to its slot's final value, so a linear score splits exactly over the words.
     internal int[] RawSlots = new int[1024];
     internal byte[] RawGroups = new byte[1024];
     internal int[] RawWords = new int[1024];
@@ -22,9 +28,6 @@ internal sealed class FeatureBuffer
     /// <summary>The number of non-zero entries.</summary>
     public int Count;
 
-    /// <summary>Scale applied to each group (word, char) so that each group's part of the vector has unit length.</summary>
-    public readonly float[] GroupScales = new float[2];
-
     /// <summary>Where each word of the normalised text starts and its length.</summary>
     public int[] WordStarts = new int[128];
 
@@ -36,6 +39,14 @@ internal sealed class FeatureBuffer
 
     internal long[] SortKeys = new long[1024];
     internal char[] KeyChars = new char[256];
+
+    // A character stream for n-grams and the word each of its characters belongs to.
+    internal char[] StreamChars = new char[512];
+    internal int[] StreamWords = new int[512];
+
+    // For features taken from the original text: the normalised word each original character belongs to.
+    internal int[] OriginalWords = new int[512];
+    internal uint[] WordHashes = new uint[128];
 
     public void Clear()
     {
@@ -69,6 +80,7 @@ internal sealed class FeatureBuffer
         {
             Array.Resize(ref WordStarts, WordCount * 2);
             Array.Resize(ref WordLengths, WordCount * 2);
+            Array.Resize(ref WordHashes, WordCount * 2);
         }
 
         WordStarts[WordCount] = start;
@@ -87,5 +99,23 @@ internal sealed class FeatureBuffer
         Indices[Count] = index;
         Values[Count] = value;
         Count++;
+    }
+
+    internal void EnsureStream(int length)
+    {
+        if (StreamChars.Length < length)
+        {
+            var size = Math.Max(length, StreamChars.Length * 2);
+            StreamChars = new char[size];
+            StreamWords = new int[size];
+        }
+    }
+
+    internal void EnsureOriginal(int length)
+    {
+        if (OriginalWords.Length < length)
+        {
+            OriginalWords = new int[Math.Max(length, OriginalWords.Length * 2)];
+        }
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.ML.Data;
 
 namespace Moderation.Classifier.Scoring;
 
-/// <summary>The input row of the ML.NET heads: a label (training only) and the sparse feature vector.</summary>
+/// <summary>A training row of one head: the label, a row weight and the sparse feature vector (in the head's feature column).</summary>
 internal sealed class FeatureRow
 {
     public bool Label { get; set; }

@@ -3,7 +3,6 @@ using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Microsoft.ML.Trainers;
 using Moderation.Classifier.Data;
 using Moderation.Classifier.Evaluation;
 using Moderation.Classifier.Features;
@@ -12,9 +11,10 @@ using Moderation.Classifier.Scoring;
 namespace Moderation.Classifier.Training;
 
 /// <summary>
-/// Trains the three heads in plain steps: read, split by id hash, featurise with the serving code, fit an L-BFGS
-/// logistic regression per label on the train split (regularisation and decision threshold chosen on dev), choose
-/// the Review/Reject thresholds on validation, measure validation clean and obfuscated, and write the model file.
+/// Trains the three heads in plain steps: read, split by id hash, featurise with the serving code, fit a linear head
+/// per label on the train split (regularisation and decision threshold chosen on dev), choose the Review/Reject
+/// thresholds on validation (<see cref="ThresholdChooser"/>), measure validation clean and obfuscated, and write the
+/// model file.
 /// </summary>
 public static class ModelTrainer
 {
@@ -27,89 +27,43 @@ public static class ModelTrainer
         ArgumentNullException.ThrowIfNull(outputPath);
         progress?.Report(new TrainingProgress("Reading data", 0));
         var excluded = new HashSet<string>(options.ExcludedSources, StringComparer.OrdinalIgnoreCase);
-        var rows = DatasetReader.Read(options.DataPaths).Where(row => !excluded.Contains(row.Source)).ToList();
-        if (rows.Count == 0)
+        var labelled = DatasetReader.Read(options.DataPaths).Where(row => !excluded.Contains(row.Source)).ToList();
+        if (labelled.Count == 0)
         {
             throw new InvalidDataException("No training rows left after reading and exclusions.");
         }
 
-        var featurizer = new CommentFeaturizer(options.Features);
-        rows.AddRange(Augment(rows, options));
-        var splits = rows.Select(row => row.Id.Contains(AugmentedMark, StringComparison.Ordinal) ? DatasetSplit.Train : DatasetSplits.Of(row.Id)).ToArray();
-        var texts = rows.Select(row => row.Text).ToList();
-        var vectors = Featurize(texts, featurizer, progress, "Featurising", 0.05, 0.1);
-        float[]? idf = null;
-        if (options.Features.InverseDocumentFrequency)
-        {
-            idf = IdfFile.FromDocuments(Enumerable.Range(0, rows.Count).Where(i => splits[i] == DatasetSplit.Train).Select(i => vectors[i].Indices), 1 << options.Features.HashBits);
-            featurizer = new CommentFeaturizer(options.Features, idf);
-            vectors = Featurize(texts, featurizer, progress, "Featurising with IDF", 0.15, 0.15);
-        }
-
+        var data = PreparedData.Build(labelled, options.Features, options.Seed, options.ObfuscatedCopies, options.StyledOrdinaryCopies, progress);
         var ml = new MLContext(seed: options.Seed);
-        var schema = HeadsSchema.For(options.Features.Dimension);
-        var heads = new List<ITransformer>();
-        var linearHeads = new List<LinearHead>();
-        var devChoices = new Dictionary<string, string>();
-        var decisionThresholds = new Dictionary<string, float>();
-        var step = 0;
-        foreach (var label in LabelNames.All)
+        var heads = LabelNames.All.Select((label, k) => LabelTrainer.Train(ml, data, label, options, progress, 0.2 + 0.2 * k, 0.2)).ToList();
+        var devChoices = heads.SelectMany(h => h.Choices).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
+
+        // The decision threshold of each label (for F1 in reports): the best mean F1 over the sources on dev.
+        var decisionThresholds = new Dictionary<string, float>(StringComparer.Ordinal);
+        foreach (var head in heads)
         {
-            var name = LabelNames.Of(label);
-            var trainIndices = Indices(rows, splits, label, DatasetSplit.Train);
-            var devIndices = Indices(rows, splits, label, DatasetSplit.Dev);
-            if (trainIndices.Count == 0 || trainIndices.All(i => rows[i][label] == true) || trainIndices.All(i => rows[i][label] == false))
-            {
-                throw new InvalidDataException($"No usable training rows for '{name}': both classes are needed.");
-            }
-
-            var sourceWeights = SourceWeights(trainIndices.Select(i => rows[i].Source).ToList());
-            var data = ml.Data.LoadFromEnumerable(trainIndices.Select(i => ToRow(vectors[i], rows[i][label] == true, sourceWeights[rows[i].Source], options.Features.Dimension)), schema);
-            ITransformer? best = null;
-            LinearHead? bestHead = null;
-            var bestLoss = double.MaxValue;
-            foreach (var l2 in options.L2Candidates)
-            {
-                progress?.Report(new TrainingProgress($"Training {name} (L2 {l2})", 0.3 + 0.5 * step++ / (3.0 * options.L2Candidates.Count)));
-                var trainer = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
-                {
-                    ExampleWeightColumnName = nameof(FeatureRow.Weight),
-                    L1Regularization = options.L1,
-                    L2Regularization = l2,
-                    OptimizationTolerance = 1e-6f,
-                    HistorySize = 20,
-                    MaximumNumberOfIterations = 400,
-                    NumberOfThreads = 1, // one thread keeps the optimisation order, and so the model, deterministic
-                });
-                var fitted = trainer.Fit(data);
-                var head = LinearHead.From(fitted);
-                var loss = LogLoss(devIndices.Select(i => head.Probability(vectors[i].Indices, vectors[i].Values)).ToList(), devIndices.Select(i => rows[i][label] == true).ToList());
-                devChoices[$"{name}.l2={l2.ToString(CultureInfo.InvariantCulture)}"] = $"dev log-loss {loss:F4}";
-                if (loss < bestLoss)
-                {
-                    (best, bestHead, bestLoss) = (fitted, head, loss);
-                }
-            }
-
-            heads.Add(best!);
-            linearHeads.Add(bestHead!);
-            var devScores = devIndices.Select(i => bestHead!.Probability(vectors[i].Indices, vectors[i].Values)).ToList();
-            decisionThresholds[name] = MetricsCalculator.BestMeanF1Threshold(devScores, devIndices.Select(i => rows[i][label] == true).ToList(), devIndices.Select(i => rows[i].Source).ToList());
+            var dev = data.Indices(head.Label, DatasetSplit.Dev);
+            decisionThresholds[LabelNames.Of(head.Label)] = MetricsCalculator.BestMeanF1Threshold(
+                dev.Select(i => head.Linear.Probability(data.Vectors[i].Indices, data.Vectors[i].Values)).ToList(),
+                dev.Select(i => data.Rows[i][head.Label] == true).ToList(),
+                dev.Select(i => data.Rows[i].Source).ToList());
         }
 
         progress?.Report(new TrainingProgress("Measuring on validation", 0.82));
-        var validation = Enumerable.Range(0, rows.Count).Where(i => splits[i] == DatasetSplit.Validation).ToList();
         LabelScores ScoreVector(SparseVector v) => new(
-            linearHeads[0].Probability(v.Indices, v.Values), linearHeads[1].Probability(v.Indices, v.Values), linearHeads[2].Probability(v.Indices, v.Values));
-        var validationRows = validation.Select(i => rows[i]).ToList();
-        var validationScores = validation.Select(i => ScoreVector(vectors[i])).ToList();
-        var thresholds = ChooseThresholds(validationRows, validationScores);
+            heads[0].Linear.Probability(v.Indices, v.Values), heads[1].Linear.Probability(v.Indices, v.Values), heads[2].Linear.Probability(v.Indices, v.Values));
+        var validation = Enumerable.Range(0, data.LabelledCount).Where(i => data.Splits[i] == DatasetSplit.Validation).ToList();
+        var validationRows = validation.Select(i => data.Rows[i]).ToList();
+        var validationScores = validation.Select(i => ScoreVector(data.Vectors[i])).ToList();
+        var thresholds = ThresholdChooser.Choose(validationRows, validationScores);
+        var missRates = LabelNames.All.ToDictionary(LabelNames.Of, label => Math.Round(ThresholdChooser.MissRate(validationRows, validationScores, thresholds, label), 5));
 
+        var featurizer = data.Featurizer;
         var obfuscatedTexts = validationRows.Select(row => ObfuscationRewriter.Rewrite(row.Text, ObfuscationKind.Mixed, ObfuscationRewriter.SeedFor(row.Id, ObfuscationSeed))).ToList();
-        var obfuscatedScores = Featurize(obfuscatedTexts, featurizer, progress, "Measuring obfuscated copies", 0.85, 0.05).Select(ScoreVector).ToList();
+        var obfuscatedScores = PreparedData.Featurize(obfuscatedTexts, featurizer, progress, "Measuring obfuscated copies", 0.85, 0.05).Select(ScoreVector).ToList();
         var ordinary = validationRows.Select((row, i) => (row, i)).Where(pair => pair.row.IsOrdinary).ToList();
         var styledTexts = ordinary.Select(pair => ObfuscationRewriter.StyleAll(pair.row.Text, ObfuscationRewriter.SeedFor(pair.row.Id, ObfuscationSeed))).ToList();
-        var styledScores = Featurize(styledTexts, featurizer, progress, "Measuring styled ordinary comments", 0.9, 0.05).Select(ScoreVector).ToList();
+        var styledScores = PreparedData.Featurize(styledTexts, featurizer, progress, "Measuring styled ordinary comments", 0.9, 0.05).Select(ScoreVector).ToList();
         var styledReport = LabelNames.All.ToDictionary(LabelNames.Of, label =>
         {
             var threshold = decisionThresholds[LabelNames.Of(label)];
@@ -120,16 +74,25 @@ public static class ModelTrainer
                 Rate(known.Count(x => styledScores[x.k][label] >= threshold), known.Count));
         });
 
+        // Ordinary comments of sources that label only spam, held by the default policy (abuse or hate heads included).
+        var ordinaryUnlabelled = Enumerable.Range(0, validationRows.Count).Where(k => validationRows[k].Spam == false && validationRows[k].Abuse is null).ToList();
+        var heldOrdinary = Rate(ordinaryUnlabelled.Count(k => DefaultPolicy.StatusOf(validationScores[k], thresholds) != ModerationVerdict.Approved), ordinaryUnlabelled.Count);
+        var heldStyledOrdinary = Rate(
+            ordinary.Select((pair, k) => (pair, k)).Count(x => x.pair.row.Spam == false && x.pair.row.Abuse is null && DefaultPolicy.StatusOf(styledScores[x.k], thresholds) != ModerationVerdict.Approved),
+            ordinaryUnlabelled.Count);
+
         progress?.Report(new TrainingProgress("Writing model", 0.96));
-        var sources = rows.Where(row => !row.Id.Contains(AugmentedMark, StringComparison.Ordinal)).GroupBy(row => row.Source).OrderBy(g => g.Key, StringComparer.Ordinal)
+        var sources = labelled.GroupBy(row => row.Source).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new SourceInfo(g.Key, g.Count(), SourceLicences.Of(g.Key))).ToList();
         var manifest = new ModelManifest
         {
             CreatedUtc = DateTimeOffset.UtcNow,
             Seed = options.Seed,
-            Trainer = $"L-BFGS logistic regression per label (ML.NET), L1 {options.L1.ToString(CultureInfo.InvariantCulture)}, L2 chosen on dev",
+            Trainer = Describe(options),
             Features = options.Features,
+            NaiveBayesScaling = options.NaiveBayesScaling,
             Thresholds = thresholds,
+            ThresholdDefinition = ThresholdChooser.Definition,
             DecisionThresholds = decisionThresholds,
             Sources = sources,
             ExcludedSources = [.. options.ExcludedSources],
@@ -137,90 +100,88 @@ public static class ModelTrainer
             ValidationObfuscated = ReportBuilder.Build("validation-obfuscated", validationRows, obfuscatedScores, decisionThresholds),
         };
 
-        var modelBytes = WriteModel(ml, heads, schema, options.Features.Dimension, manifest, idf, outputPath);
+        var modelBytes = WriteModel(ml, heads, options.Features.Dimension, manifest, data.Idf, outputPath);
         progress?.Report(new TrainingProgress("Done", 1));
-        return new TrainingReport(manifest.Validation, manifest.ValidationObfuscated, styledReport, thresholds, decisionThresholds, devChoices, sources, modelBytes);
+        return new TrainingReport(manifest.Validation, manifest.ValidationObfuscated, styledReport, thresholds, missRates, heldOrdinary, heldStyledOrdinary, decisionThresholds, devChoices, sources, modelBytes);
     }
 
-    private const string AugmentedMark = "#augmented-";
-
-    /// <summary>Obfuscated and styled copies of some training rows (never of dev or validation rows).</summary>
-    private static List<LabelledComment> Augment(List<LabelledComment> rows, TrainingOptions options)
+    /// <summary>
+    /// Chooses the Review/Reject thresholds of an existing model again on the validation split of
+    /// <paramref name="dataPaths"/> (for example after the threshold definition changed) and writes the model with the
+    /// new thresholds to <paramref name="outputPath"/>. The heads are not touched.
+    /// </summary>
+    public static ModelThresholds Rethreshold(string modelPath, IReadOnlyList<string> dataPaths, string outputPath)
     {
-        var copies = new List<LabelledComment>();
-        var random = new Random(options.Seed);
-        foreach (var row in rows)
+        ArgumentNullException.ThrowIfNull(modelPath);
+        ArgumentNullException.ThrowIfNull(dataPaths);
+        ArgumentNullException.ThrowIfNull(outputPath);
+        ModelManifest manifest;
+        ModelThresholds thresholds;
+        using (var model = ModerationModel.Load(modelPath))
         {
-            if (DatasetSplits.Of(row.Id) != DatasetSplit.Train)
-            {
-                continue;
-            }
+            var excluded = new HashSet<string>(model.Manifest.ExcludedSources, StringComparer.OrdinalIgnoreCase);
+            var rows = ModelEvaluator.InSplit(DatasetReader.Read(dataPaths).Where(row => !excluded.Contains(row.Source)), DatasetSplit.Validation);
+            var scores = new LabelScores[rows.Count];
+            Parallel.For(0, rows.Count, i => scores[i] = model.Score(rows[i].Text));
+            thresholds = ThresholdChooser.Choose(rows, scores);
+            manifest = model.Manifest with { Thresholds = thresholds, ThresholdDefinition = ThresholdChooser.Definition };
+        }
 
-            if (random.NextDouble() < options.ObfuscatedCopies)
+        var directory = Path.GetDirectoryName(Path.GetFullPath(outputPath))!;
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(outputPath)}.{Environment.ProcessId}.tmp");
+        using (var source = ZipFile.OpenRead(modelPath))
+        using (var file = File.Create(temporary))
+        using (var zip = new ZipArchive(file, ZipArchiveMode.Create))
+        {
+            foreach (var entry in source.Entries)
             {
-                var text = ObfuscationRewriter.Rewrite(row.Text, ObfuscationKind.Mixed, random.Next());
-                copies.Add(row with { Id = row.Id + AugmentedMark + "mixed", Text = text });
-            }
-
-            // Styled copies of every kind of row, so that styled letters alone say little about any label.
-            if (random.NextDouble() < options.StyledOrdinaryCopies)
-            {
-                copies.Add(row with { Id = row.Id + AugmentedMark + "styled", Text = ObfuscationRewriter.StyleAll(row.Text, random.Next()) });
+                using var target = zip.CreateEntry(entry.FullName, CompressionLevel.Optimal).Open();
+                if (entry.FullName == ModerationModel.ManifestEntry)
+                {
+                    JsonSerializer.Serialize(target, manifest, ModelManifest.JsonOptions);
+                }
+                else
+                {
+                    using var input = entry.Open();
+                    input.CopyTo(target);
+                }
             }
         }
 
-        return copies;
+        File.Move(temporary, outputPath, overwrite: true);
+        return thresholds;
     }
 
-    /// <summary>Review where at most 1 % of positives are missed; reject where at least 99 % of rejections are right.</summary>
-    internal static ModelThresholds ChooseThresholds(IReadOnlyList<LabelledComment> rows, IReadOnlyList<LabelScores> scores)
+    private static string Describe(TrainingOptions options)
     {
-        var perLabel = LabelNames.All.Select(label =>
-        {
-            var known = Enumerable.Range(0, rows.Count).Where(i => rows[i][label] is not null).ToList();
-            var labelScores = known.Select(i => scores[i][label]).ToList();
-            var labels = known.Select(i => rows[i][label] == true).ToList();
-            var reject = MetricsCalculator.PrecisionThreshold(labelScores, labels, 0.99);
-            var review = Math.Min(MetricsCalculator.RecallThreshold(labelScores, labels, 0.99), reject);
-            return new LabelThreshold(MathF.Round(review, 4, MidpointRounding.ToZero), MathF.Round(reject, 4, MidpointRounding.ToPositiveInfinity));
-        }).ToArray();
-        return new ModelThresholds(perLabel[0], perLabel[1], perLabel[2]);
+        var kind = options.Head == HeadKind.Svm
+            ? "linear SVM (ML.NET SDCA, hinge loss) with a Platt calibrator fitted on dev"
+            : $"L-BFGS logistic regression (ML.NET), L1 {options.L1.ToString(CultureInfo.InvariantCulture)}";
+        return $"{kind} per label; L2 chosen on dev by {(options.Selection == SelectionCriterion.DevF1 ? "mean F1 over sources" : "log-loss")} from "
+            + $"{{{string.Join(", ", options.L2Candidates.Select(l => l.ToString(CultureInfo.InvariantCulture)))}}}"
+            + (options.NaiveBayesScaling ? "; features scaled per label by naive-Bayes log-count ratios" : string.Empty)
+            + (options.SourceWeighting ? "; rows weighted by source size" : string.Empty)
+            + (options.WeakNegativeWeight > 0 ? $"; spam-only sources' ordinary comments as abuse/hate negatives with weight {options.WeakNegativeWeight.ToString(CultureInfo.InvariantCulture)}" : string.Empty)
+            + (options.ObfuscatedCopies > 0 || options.StyledOrdinaryCopies > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"; obfuscated copies of {options.ObfuscatedCopies:P0} and styled copies of {options.StyledOrdinaryCopies:P0} of training rows") : string.Empty);
     }
 
-    internal static SparseVector[] Featurize(IReadOnlyList<string> texts, CommentFeaturizer featurizer, IProgress<TrainingProgress>? progress, string step, double from, double width)
+    private static long WriteModel(MLContext ml, List<TrainedHead> heads, int dimension, ModelManifest manifest, float[]? idf, string outputPath)
     {
-        var vectors = new SparseVector[texts.Count];
-        var done = 0;
-        Parallel.ForEach(
-            System.Collections.Concurrent.Partitioner.Create(0, texts.Count, 512),
-            () => new FeatureBuffer(),
-            (range, _, buffer) =>
-            {
-                for (var i = range.Item1; i < range.Item2; i++)
-                {
-                    featurizer.Featurize(TextNormalizer.Normalize(texts[i]), buffer);
-                    vectors[i] = new SparseVector(buffer.Indices[..buffer.Count], buffer.Values[..buffer.Count]);
-                }
-
-                var finished = Interlocked.Add(ref done, range.Item2 - range.Item1);
-                progress?.Report(new TrainingProgress(step, from + width * finished / Math.Max(1, texts.Count)));
-                return buffer;
-            },
-            _ => { });
-        return vectors;
-    }
-
-    private static long WriteModel(MLContext ml, List<ITransformer> heads, SchemaDefinition schema, int dimension, ModelManifest manifest, float[]? idf, string outputPath)
-    {
-        // One chain: each head writes Score/Probability, and its probability is copied out under the label's name.
-        var empty = ml.Data.LoadFromEnumerable(new[] { new FeatureRow { Features = new VBuffer<float>(dimension, 0, [], []) } }, schema);
+        // One chain: each head writes Score/Probability (an SVM head through its calibrator), and its probability is
+        // copied out under the label's name.
+        var empty = ml.Data.LoadFromEnumerable(new[] { EmptyRow(dimension) }, HeadsSchema.ForScoring(dimension));
         var parts = new List<ITransformer>();
         IDataView current = empty;
-        foreach (var (head, label) in heads.Zip(LabelNames.All))
+        foreach (var head in heads)
         {
-            parts.Add(head);
-            current = head.Transform(current);
-            var copy = ml.Transforms.CopyColumns(HeadsSchema.ProbabilityColumn(label), "Probability").Fit(current);
+            foreach (var part in head.Parts)
+            {
+                parts.Add(part);
+                current = part.Transform(current);
+            }
+
+            var copy = ml.Transforms.CopyColumns(HeadsSchema.ProbabilityColumn(head.Label), "Probability").Fit(current);
             parts.Add(copy);
             current = copy.Transform(current);
         }
@@ -243,6 +204,12 @@ public static class ModelTrainer
                 IdfFile.Write(idfEntry, idf);
             }
 
+            foreach (var head in heads.Where(h => h.FeatureScale is not null))
+            {
+                using var scaleEntry = zip.CreateEntry(ModerationModel.ScaleEntry(head.Label), CompressionLevel.Optimal).Open();
+                IdfFile.Write(scaleEntry, head.FeatureScale!);
+            }
+
             using var headsEntry = zip.CreateEntry(ModerationModel.HeadsEntry, CompressionLevel.Optimal).Open();
             using var buffer = new MemoryStream();
             ml.Model.Save(chain, empty.Schema, buffer);
@@ -255,35 +222,10 @@ public static class ModelTrainer
         return new FileInfo(outputPath).Length;
     }
 
-    private static List<int> Indices(List<LabelledComment> rows, DatasetSplit[] splits, ModerationLabel label, DatasetSplit split) =>
-        Enumerable.Range(0, rows.Count).Where(i => splits[i] == split && rows[i][label] is not null).ToList();
-
-    private static FeatureRow ToRow(SparseVector vector, bool label, float weight, int dimension) =>
-        new() { Label = label, Weight = weight, Features = new VBuffer<float>(dimension, vector.Indices.Length, vector.Values, vector.Indices) };
-
-    /// <summary>
-    /// Row weights that keep a big source from drowning the small ones: (mean size / source size)^0.5, scaled to
-    /// average 1. A pooled head otherwise learns the judol comments and little of the SMS sets.
-    /// </summary>
-    private static Dictionary<string, float> SourceWeights(List<string> sources)
+    private static ScoringRow EmptyRow(int dimension)
     {
-        var counts = sources.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
-        var mean = counts.Values.Average();
-        var raw = counts.ToDictionary(pair => pair.Key, pair => Math.Sqrt(mean / pair.Value));
-        var average = sources.Average(s => raw[s]);
-        return raw.ToDictionary(pair => pair.Key, pair => (float)(pair.Value / average));
-    }
-
-    private static double LogLoss(IReadOnlyList<float> scores, IReadOnlyList<bool> labels)
-    {
-        var total = 0.0;
-        for (var i = 0; i < scores.Count; i++)
-        {
-            var p = Math.Clamp(scores[i], 1e-6, 1 - 1e-6);
-            total -= labels[i] ? Math.Log(p) : Math.Log(1 - p);
-        }
-
-        return scores.Count == 0 ? 0 : total / scores.Count;
+        var empty = new VBuffer<float>(dimension, 0, [], []);
+        return new ScoringRow { Features = empty, SpamFeatures = empty, AbuseFeatures = empty, HateFeatures = empty };
     }
 
     private static double Rate(int count, int total) => total == 0 ? 0 : Math.Round((double)count / total, 5);

@@ -2,6 +2,26 @@ using Moderation.Classifier.Features;
 
 namespace Moderation.Classifier.Training;
 
+/// <summary>The kind of linear head trained per label.</summary>
+public enum HeadKind
+{
+    /// <summary>L-BFGS logistic regression (ML.NET), probabilities from the logistic link.</summary>
+    LogisticRegression,
+
+    /// <summary>Linear SVM (ML.NET SDCA with hinge loss), probabilities from a Platt calibrator fitted on the dev split.</summary>
+    Svm,
+}
+
+/// <summary>How the regularisation strength of a head is chosen on the dev split.</summary>
+public enum SelectionCriterion
+{
+    /// <summary>The best mean F1 over the sources (at the single best threshold of the label).</summary>
+    DevF1,
+
+    /// <summary>The lowest log-loss.</summary>
+    DevLogLoss,
+}
+
 /// <summary>What <see cref="ModelTrainer"/> trains on and how.</summary>
 public sealed record TrainingOptions
 {
@@ -17,18 +37,67 @@ public sealed record TrainingOptions
     /// <summary>Feature settings.</summary>
     public FeatureSettings Features { get; init; } = new();
 
-    /// <summary>L2 regularisation strengths to try per head; the best on the dev split wins.</summary>
-    public IReadOnlyList<float> L2Candidates { get; init; } = [0.03f, 0.1f, 0.3f];
+    /// <summary>The kind of head.</summary>
+    public HeadKind Head { get; init; } = HeadKind.LogisticRegression;
 
-    /// <summary>L1 regularisation strength (keeps the weights sparse and the model small).</summary>
+    /// <summary>
+    /// Regularisation strengths to try per head, in ML.NET L-BFGS units (L2 / 2 · |w|² added to the summed loss;
+    /// 1 is scikit-learn's C = 1); the best on the dev split wins. SVM heads use the same numbers divided by the
+    /// number of training rows (SDCA's per-row scale).
+    /// </summary>
+    public IReadOnlyList<float> L2Candidates { get; init; } = [1f];
+
+    /// <summary>L1 regularisation strength (logistic regression only; 0 keeps every weight).</summary>
     public float L1 { get; init; } = 0.005f;
+
+    /// <summary>How the regularisation strength is chosen on dev.</summary>
+    public SelectionCriterion Selection { get; init; } = SelectionCriterion.DevF1;
+
+    /// <summary>Whether rows are weighted so that a large source does not drown the small ones.</summary>
+    public bool SourceWeighting { get; init; } = true;
+
+    /// <summary>
+    /// Whether each source's positives and negatives get equal total weight (a source with few positives then moves
+    /// its operating point towards the others'); the probabilities are then re-calibrated with Platt scaling on dev.
+    /// </summary>
+    public bool PerSourceClassBalance { get; init; }
+
+    /// <summary>
+    /// Whether each head scales its features by the naive-Bayes log-count ratio of its label (NB-SVM, Wang and
+    /// Manning 2012), computed on the training split.
+    /// </summary>
+    public bool NaiveBayesScaling { get; init; } = true;
+
+    /// <summary>
+    /// Weight of ordinary comments from sources that do not label abuse and hate (spam-labelled rows with spam 0)
+    /// used as abuse 0 / hate 0 training rows (weak negatives; 0 = not used). Never used for evaluation.
+    /// </summary>
+    public float WeakNegativeWeight { get; init; } = 1f;
+
+    /// <summary>The weak-negative weight of the hate head when it differs from <see cref="WeakNegativeWeight"/> (null: the same).</summary>
+    public float? HateWeakNegativeWeight { get; init; }
+
+    /// <summary>
+    /// The share of weak negatives kept: the ones a first head (trained without them) scores lowest. Unlabelled
+    /// comments are not all harmless; 1 keeps them all.
+    /// </summary>
+    public double WeakNegativeKeep { get; init; } = 1;
+
+    /// <summary>
+    /// Whether weak negatives count in the naive-Bayes ratios. Measured: leaving them out lowered abuse F1 and let more
+    /// ordinary comments be held, so they count.
+    /// </summary>
+    public bool WeakNegativesInRatios { get; init; } = true;
 
     /// <summary>
     /// Share of training rows that also get an obfuscated copy (same labels). Teaches the heads that disguise alone
     /// is not spam; the normaliser undoes most of it anyway.
     /// </summary>
-    public double ObfuscatedCopies { get; init; } = 0.3;
+    public double ObfuscatedCopies { get; init; } = 0.5;
 
-    /// <summary>Share of ordinary training rows that also get a copy written entirely in styled letters.</summary>
-    public double StyledOrdinaryCopies { get; init; } = 0.15;
+    /// <summary>Share of training rows that also get a copy written entirely in styled letters.</summary>
+    public double StyledOrdinaryCopies { get; init; } = 0.3;
+
+    /// <summary>Threads for the optimiser (the result does not depend on it: partial gradients are added in a fixed order).</summary>
+    public int Threads { get; init; } = 2;
 }

@@ -1,0 +1,85 @@
+using Moderation.Classifier.Features;
+
+namespace Moderation.Classifier.Tests;
+
+public sealed class FeaturizerTests
+{
+    private static readonly FeatureSettings Full = new(HashBits: 14)
+    {
+        RawCharGrams = true,
+        FoldOriginalCharGrams = true,
+        SublinearTf = true,
+        LanguageShares = true,
+        WordTrigrams = true,
+    };
+
+    private static (int[] Indices, float[] Values, FeatureBuffer Buffer) Featurize(string text, FeatureSettings settings, float[]? idf = null)
+    {
+        var buffer = new FeatureBuffer();
+        new CommentFeaturizer(settings, idf).Featurize(TextNormalizer.Normalize(text), buffer);
+        return (buffer.Indices[..buffer.Count], buffer.Values[..buffer.Count], buffer);
+    }
+
+    [Fact]
+    public void Indices_are_strictly_ascending_and_values_finite()
+    {
+        var (indices, values, _) = Featurize("Ayo main di 𝐍𝐀𝐆𝐀𝐖𝐈𝐍, WA 0812-3456-7890 🔥🔥 gacor gacor gacor!", Full);
+        Assert.NotEmpty(indices);
+        Assert.All(indices.Zip(indices.Skip(1)), pair => Assert.True(pair.First < pair.Second));
+        Assert.All(values, v => Assert.True(float.IsFinite(v)));
+    }
+
+    [Fact]
+    public void Folded_original_grams_do_not_change_when_letters_are_styled()
+    {
+        var plain = Featurize("Semoga jalan kami cepat diperbaiki, terima kasih.", Full with { DenseSignals = false });
+        var styled = Featurize("𝐒𝐞𝐦𝐨𝐠𝐚 𝐣𝐚𝐥𝐚𝐧 𝐤𝐚𝐦𝐢 𝐜𝐞𝐩𝐚𝐭 𝐝𝐢𝐩𝐞𝐫𝐛𝐚𝐢𝐤𝐢, 𝐭𝐞𝐫𝐢𝐦𝐚 𝐤𝐚𝐬𝐢𝐡.", Full with { DenseSignals = false });
+        Assert.Equal(plain.Indices, styled.Indices);
+        Assert.Equal(plain.Values, styled.Values);
+    }
+
+    [Fact]
+    public void Original_grams_keep_punctuation_and_currency_the_normaliser_drops()
+    {
+        var settings = new FeatureSettings(HashBits: 14) { NormalizedCharGrams = false, DenseSignals = false };
+        var withPound = Featurize("win £500 now!!", settings with { RawCharGrams = true });
+        var withoutPound = Featurize("win 500 now", settings with { RawCharGrams = true });
+        Assert.NotEqual(withPound.Indices, withoutPound.Indices);
+    }
+
+    [Fact]
+    public void Occurrence_shares_add_up_to_the_vector()
+    {
+        // Explanations rely on it: each slot's value is the sum of what its occurrences add.
+        var idf = Enumerable.Range(0, 1 << 14).Select(i => 1f + i % 7 / 3f).ToArray();
+        var (indices, values, buffer) = Featurize("Dasar bodoh, soal banjir kemarin saja tidak paham, bodoh sekali!", Full, idf);
+        var sums = new Dictionary<int, float>();
+        for (var k = 0; k < buffer.RawCount; k++)
+        {
+            sums[buffer.RawSlots[k]] = sums.GetValueOrDefault(buffer.RawSlots[k]) + buffer.RawShares[k];
+        }
+
+        for (var i = 0; i < indices.Length; i++)
+        {
+            if (indices[i] >= FeatureSettings.DenseCount)
+            {
+                Assert.Equal(values[i], sums[indices[i]], 4);
+            }
+        }
+    }
+
+    [Fact]
+    public void Language_shares_tell_indonesian_from_english()
+    {
+        var settings = new FeatureSettings(HashBits: 12) { LanguageShares = true };
+        float Dense(string text, int slot)
+        {
+            var (indices, values, _) = Featurize(text, settings);
+            var at = Array.IndexOf(indices, slot);
+            return at < 0 ? 0 : values[at];
+        }
+
+        Assert.True(Dense("saya tidak setuju dengan kebijakan yang ini", 9) > Dense("I do not agree with this policy", 9));
+        Assert.True(Dense("I do not agree with this policy", 13) > Dense("saya tidak setuju dengan kebijakan yang ini", 13));
+    }
+}
