@@ -26,6 +26,14 @@ public sealed class SubmitCommentConsumerDefinition : ConsumerDefinition<SubmitC
         ConcurrentMessageLimit = _options.ConcurrentMessageLimit;
     }
 
+    /// <summary>Options of the batches: <see cref="MessagingOptions.BatchSize"/> and friends.</summary>
+    public static BatchOptions Batching(MessagingOptions options) => new()
+    {
+        MessageLimit = options.BatchSize,
+        TimeLimit = options.BatchTimeLimit,
+        ConcurrencyLimit = options.ConcurrentBatches,
+    };
+
     protected override void ConfigureConsumer(
         IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<SubmitCommentConsumer> consumerConfigurator, IRegistrationContext context)
     {
@@ -41,6 +49,13 @@ public sealed class SubmitCommentConsumerDefinition : ConsumerDefinition<SubmitC
         endpointConfigurator.ConfigureError(error => error.UseFilter(new RedeliverOrMoveFilter(_options.MaxDeliveries, failed => RejectUnreadableAsync(failed, metrics, time))));
         endpointConfigurator.PrefetchCount = _options.PrefetchCount;
         MessagingExtensions.ApplyQueueSettings(endpointConfigurator, _options);
+
+        // Raises prefetch and the concurrent message limit to at least BatchSize x ConcurrentBatches, so batches fill.
+        var batching = Batching(_options);
+        consumerConfigurator.Options<BatchOptions>(options => options
+            .SetMessageLimit(batching.MessageLimit)
+            .SetTimeLimit(batching.TimeLimit)
+            .SetConcurrencyLimit(batching.ConcurrencyLimit));
     }
 
     /// <summary>
