@@ -36,6 +36,17 @@ public sealed class CommentGenerator(int seed, string runId)
         "This is exactly why we need better public transport in the city.", "Hope the injured recover quickly.",
     ];
 
+    // Details that make ordinary comments as varied as real ones: readers write their own sentences, so ordinary
+    // comments must not look like copies of each other (that is what campaign detection looks for).
+    static readonly string[] Places = ["Bekasi", "Depok", "Medan", "Makassar", "Sleman", "Bogor", "Cirebon", "Palembang", "Denpasar", "Malang", "Pontianak", "Kupang"];
+    static readonly string[] Details =
+    [
+        "Di {0} kejadiannya sudah {1} kali sejak bulan lalu.", "Kemarin saya lewat {0} sekitar jam {1} dan masih macet parah.",
+        "Anak saya sekolah di {0}, jaraknya {1} km dari rumah.", "Harga beras di {0} sekarang Rp{1}.000 per kilo.",
+        "Tetangga saya di {0} sudah menunggu {1} minggu belum ada kabar.", "Waktu saya tinggal di {0} tahun 20{1} juga begitu.",
+        "In {0} we had {1} days without power last month.", "I visited {0} in 20{1} and it was much better then.",
+    ];
+
     static readonly string[] GamblingTemplates =
     [
         "Lagi butuh cuan? Main slot gacor di {0}, depo 10rb langsung maxwin! Daftar sekarang, WD pasti cair.",
@@ -131,6 +142,12 @@ public sealed class CommentGenerator(int seed, string runId)
             {
                 builder.Append(" 🙏");
             }
+        }
+
+        // Most readers add something of their own.
+        for (var extra = _random.Next(1, 3); extra > 0; extra--)
+        {
+            builder.Append(' ').Append(string.Format(System.Globalization.CultureInfo.InvariantCulture, Pick(Details), Pick(Places), _random.Next(2, 99)));
         }
 
         return builder.ToString();
