@@ -40,6 +40,7 @@ try
     app.MapCommentsApi();
     app.MapReportsApi();
     app.MapReviewApi();
+    app.MapStatsApi();
     app.MapPoliciesApi();
     app.MapKeysApi();
     app.MapModerationHealth();

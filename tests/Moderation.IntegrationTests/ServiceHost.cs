@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Moderation.IntegrationTests;
 
 /// <summary>The real service in process, on the real RabbitMQ vhost and PostgreSQL database of a test class.</summary>
-public sealed class ServiceHost(IsolatedServers servers) : WebApplicationFactory<Program>
+public sealed class ServiceHost(IsolatedServers servers, string? adminKey = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -15,6 +15,11 @@ public sealed class ServiceHost(IsolatedServers servers) : WebApplicationFactory
         builder.UseSetting("Moderation:Model:Watch", "false");
         builder.UseSetting("Moderation:Messaging:RetryIntervals:0", "00:00:00.1");
         builder.UseSetting("Moderation:Messaging:RetryIntervals:1", "00:00:00.5");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        if (adminKey is not null)
+        {
+            builder.UseSetting("Moderation:Auth:AdminApiKey", adminKey);
+        }
     }
 
     /// <summary>Starts the host (migrations, bus) and waits until it reports ready.</summary>

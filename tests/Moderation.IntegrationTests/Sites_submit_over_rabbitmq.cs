@@ -51,7 +51,12 @@ public sealed class Sites_submit_over_rabbitmq(IsolatedServers servers) : IClass
         var submission = SampleComments.Submission();
         var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
-            cfg.Host(servers.RabbitMq);
+            var uri = servers.RabbitMq;
+            cfg.Host(uri.Host, (ushort)uri.Port, Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')), host =>
+            {
+                host.Username("guest");
+                host.Password("guest");
+            });
             cfg.ReceiveEndpoint($"site-verdicts-{Guid.NewGuid():N}", e =>
             {
                 e.AutoDelete = true;
@@ -67,11 +72,12 @@ public sealed class Sites_submit_over_rabbitmq(IsolatedServers servers) : IClass
                 });
             });
         });
-        await bus.StartAsync(TestContext.Current.CancellationToken);
+        await bus.StartAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         try
         {
-            var endpoint = await bus.GetSendEndpoint(new Uri("queue:submit-comment"));
-            await endpoint.Send(submission, TestContext.Current.CancellationToken);
+            // exchange:, not queue: the queue is the service's (a quorum queue); a client declaring it again with other arguments is refused.
+            var endpoint = await bus.GetSendEndpoint(new Uri("exchange:submit-comment")).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+            await endpoint.Send(submission, TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
             var verdict = await verdicts.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
             Assert.Equal(ModerationStatus.Approved, verdict.Status);
@@ -79,7 +85,7 @@ public sealed class Sites_submit_over_rabbitmq(IsolatedServers servers) : IClass
         }
         finally
         {
-            await bus.StopAsync(CancellationToken.None);
+            await bus.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
         }
     }
 

@@ -199,6 +199,24 @@ public sealed class Moderating_comments : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stats_count_what_came_in_what_the_system_and_moderators_decided_and_why()
+    {
+        var from = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var held = await _app.SubmitAsync(SampleComments.Submission(siteId: Site));
+        await _app.SubmitAsync(SampleComments.Submission(siteId: Site));
+        (await _moderator.PostAsJsonAsync($"/api/review/{Site}/{held.CommentId}/decision", new DecisionRequest("Rejected", "spam", null, null), Ct)).EnsureSuccessStatusCode();
+
+        var stats = await _moderator.GetFromJsonAsync<SiteStats>($"/api/stats?siteId={Site}&from={Uri.EscapeDataString(from.ToString("O"))}", Ct);
+
+        Assert.Equal(2, stats!.Received);
+        Assert.Equal(2, stats.AutomaticDecisions["Pending"]);
+        Assert.Equal((1, 1), (stats.CurrentStatus["Pending"], stats.CurrentStatus["Rejected"]));
+        Assert.Equal(1, stats.ModeratorDecisions);
+        Assert.Equal(2, stats.Reasons["site.premoderation"]);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _moderator.GetAsync($"/api/stats?siteId={Site}&from=2026-01-02&to=2026-01-01", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task Decisions_whose_event_did_not_go_out_are_republished()
     {
         var held = await _app.SubmitAsync(SampleComments.Submission(siteId: Site));

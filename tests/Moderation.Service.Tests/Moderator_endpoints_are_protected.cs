@@ -30,6 +30,7 @@ public sealed class Moderator_endpoints_are_protected : IAsyncLifetime
     [
         "GET /api/review?siteId=site-a",
         "GET /api/review/summary?siteId=site-a",
+        "GET /api/stats?siteId=site-a",
         "GET /api/comments/site-a/{comment}",
         "POST /api/review/site-a/{comment}/decision {\"status\":\"Approved\"}",
         "POST /api/review/site-a/{comment}/undo",

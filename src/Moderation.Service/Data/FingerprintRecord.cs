@@ -1,9 +1,9 @@
 namespace Moderation.Service.Data;
 
 /// <summary>
-/// One 16-bit band of a comment's 64-bit SimHash. Two texts whose SimHashes differ in at most 3 bits share at least
-/// one of their 4 bands exactly, so an indexed lookup on (SiteId, Band) finds every near-duplicate candidate on
-/// PostgreSQL and SQLite alike. Rows older than the campaign window are purged.
+/// One 8-bit band of a comment's 64-bit SimHash. Two texts whose SimHashes differ in at most 7 bits share at least
+/// one of their 8 bands exactly, so an indexed lookup on (SiteId, Band) finds every near-duplicate candidate on
+/// PostgreSQL and SQLite alike; candidates are then compared bit by bit.
 /// </summary>
 public sealed class FingerprintRecord
 {

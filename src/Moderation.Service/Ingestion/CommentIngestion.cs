@@ -289,7 +289,7 @@ public sealed class CommentIngestion(
         SubmitComment submission, string channel, Classification classification, PolicyDecision decision, long fingerprint, DateTimeOffset now)
     {
         var reasonsJson = ReasonsJson.Serialize(decision.Reasons);
-        var decidedAt = now.UtcDateTime;
+        var decidedAt = StoredTime.Of(now);
         var scores = classification.Scores;
         var record = new CommentRecord
         {
@@ -307,7 +307,7 @@ public sealed class CommentIngestion(
             Text = submission.Text,
             Language = submission.Language,
             Channel = channel,
-            SubmittedAt = submission.SubmittedAt == default ? decidedAt : submission.SubmittedAt.UtcDateTime,
+            SubmittedAt = submission.SubmittedAt == default ? decidedAt : StoredTime.Of(submission.SubmittedAt),
             ReceivedAt = decidedAt,
             Spam = scores.Spam,
             Abuse = scores.Abuse,

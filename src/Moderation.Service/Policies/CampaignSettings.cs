@@ -10,8 +10,8 @@ public sealed record CampaignSettings
     public int MinAuthors { get; init; } = 3;
     public int WindowMinutes { get; init; } = 60;
 
-    /// <summary>0 to 3: how many of the 64 fingerprint bits may differ.</summary>
-    public int MaxDistance { get; init; } = 3;
+    /// <summary>0 to 7: how many of the 64 fingerprint bits may differ (a changed word or number moves 4–6).</summary>
+    public int MaxDistance { get; init; } = 6;
 
     /// <summary><c>hold</c> (default) or <c>reject</c>.</summary>
     public string Action { get; init; } = "hold";

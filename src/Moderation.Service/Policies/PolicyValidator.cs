@@ -68,9 +68,9 @@ public static class PolicyValidator
             Add("reportsToReview", "must be between 1 and 10,000");
         }
 
-        if (policy.Campaign is { } c && (c.MinAuthors is < 2 or > 1000 || c.WindowMinutes is < 1 or > 10_080 || c.MaxDistance is < 0 or > 3 || c.Action is not ("hold" or "reject")))
+        if (policy.Campaign is { } c && (c.MinAuthors is < 2 or > 1000 || c.WindowMinutes is < 1 or > 10_080 || c.MaxDistance is < 0 or > 7 || c.Action is not ("hold" or "reject")))
         {
-            Add("campaign", "minAuthors 2–1,000, windowMinutes 1–10,080, maxDistance 0–3, action \"hold\" or \"reject\"");
+            Add("campaign", "minAuthors 2–1,000, windowMinutes 1–10,080, maxDistance 0–7, action \"hold\" or \"reject\"");
         }
 
         if (policy.AuthorHistory is { } h && (h.WindowDays is < 1 or > 365 || h.MinDecided is < 1 or > 1000 || h.MaxRejectionRate is <= 0 or > 1))

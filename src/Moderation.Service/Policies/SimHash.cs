@@ -9,7 +9,13 @@ public static class SimHash
     /// <summary>Texts shorter than this (letters and digits) are too common to be campaign evidence ("mantap pak").</summary>
     public const int MinimumLength = 30;
 
-    public const int Bands = 4;
+    /// <summary>
+    /// Eight 8-bit bands: two fingerprints within 7 bits of each other share at least one band exactly (pigeonhole),
+    /// so an indexed lookup by band finds every candidate; a one-word change in a promotion moves 4–6 bits.
+    /// </summary>
+    public const int Bands = 8;
+
+    const int BandBits = 64 / Bands;
 
     /// <summary>The fingerprint, or 0 when the text is too short.</summary>
     public static long Compute(string normalized)
@@ -53,13 +59,13 @@ public static class SimHash
 
     public static int Distance(long a, long b) => System.Numerics.BitOperations.PopCount(unchecked((ulong)(a ^ b)));
 
-    /// <summary>The four 16-bit bands, tagged with their position (band × 65536 + bits).</summary>
+    /// <summary>The bands, tagged with their position (band × 65536 + bits).</summary>
     public static int[] BandKeys(long fingerprint)
     {
         var keys = new int[Bands];
         for (var band = 0; band < Bands; band++)
         {
-            keys[band] = (band << 16) | (int)((unchecked((ulong)fingerprint) >> (band * 16)) & 0xFFFF);
+            keys[band] = (band << 16) | (int)((unchecked((ulong)fingerprint) >> (band * BandBits)) & ((1UL << BandBits) - 1));
         }
 
         return keys;

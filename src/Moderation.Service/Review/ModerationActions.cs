@@ -104,7 +104,7 @@ public sealed class ModerationActions(ModerationDbContext db, IPublishEndpoint p
 
     void Apply(CommentRecord comment, ModerationStatus status, IReadOnlyList<ModerationReason> reasons, string? reasonCode, string? note, string actor, string action)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = StoredTime.Of(time.GetUtcNow());
         var reasonsJson = ReasonsJson.Serialize(reasons);
         var from = comment.Status;
         comment.Revision++;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Moderation.Contracts;
 using Moderation.Service.Comments;
@@ -112,35 +111,21 @@ public static class ReviewQueue
             verdict.Scores, verdict.Reasons, c.ReportCount, c.Reported, c.ModelVersion, author);
     }
 
-    /// <summary>Opaque keyset position (risk, time, id) of the last item of a page.</summary>
+    /// <summary>Keyset position (risk, time, id) of the last item of a page.</summary>
     sealed record Cursor(float Risk, DateTime Time, long Id)
     {
-        public static string Format(CommentRecord c) => Convert.ToBase64String(Encoding.ASCII.GetBytes(
-            string.Create(CultureInfo.InvariantCulture, $"{c.Risk:R}|{c.ReceivedAt.Ticks}|{c.Id}"))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        public static string Format(CommentRecord c) =>
+            PageCursor.Encode(string.Create(CultureInfo.InvariantCulture, $"{c.Risk:R}|{c.ReceivedAt.Ticks}|{c.Id}"));
 
         public static Cursor? Parse(string? text)
         {
-            if (string.IsNullOrEmpty(text) || text.Length > 128)
-            {
-                return null;
-            }
-
-            try
-            {
-                var base64 = text.Replace('-', '+').Replace('_', '/');
-                base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-                var parts = Encoding.ASCII.GetString(Convert.FromBase64String(base64)).Split('|');
-                return parts.Length == 3
-                    && float.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var risk)
-                    && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks <= DateTime.MaxValue.Ticks
-                    && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-                    ? new Cursor(risk, new DateTime(ticks, DateTimeKind.Utc), id)
-                    : null;
-            }
-            catch (FormatException)
-            {
-                return null;
-            }
+            var parts = PageCursor.Decode(text)?.Split('|');
+            return parts is { Length: 3 }
+                && float.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var risk)
+                && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks <= DateTime.MaxValue.Ticks
+                && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                ? new Cursor(risk, new DateTime(ticks, DateTimeKind.Utc), id)
+                : null;
         }
     }
 }

@@ -1,0 +1,82 @@
+using System.Net.Http.Json;
+using Moderation.Contracts;
+using static Moderation.IntegrationTests.AmqpTestClient;
+
+namespace Moderation.IntegrationTests;
+
+/// <summary>Campaign detection and author history read PostgreSQL, so two replicas see each other's comments.</summary>
+[Trait("Category", "Integration")]
+public sealed class Signals_hold_across_replicas(IsolatedServers servers) : IClassFixture<IsolatedServers>, IAsyncLifetime
+{
+    const string AdminKey = "integration-admin-key-0123456789abcdef";
+    const string Promo = "Gabung sekarang di situs terpercaya kami, bonus member baru seratus persen dan penarikan cepat tanpa ribet";
+    ServiceHost _first = null!;
+    ServiceHost _second = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _first = new ServiceHost(servers, AdminKey);
+        _second = new ServiceHost(servers, AdminKey);
+        await _first.StartAsync();
+        await _second.StartAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _first.DisposeAsync();
+        await _second.DisposeAsync();
+    }
+
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_same_text_from_three_authors_on_two_replicas_is_a_campaign()
+    {
+        var site = $"kampanye-{Guid.NewGuid():N}"[..20];
+
+        var one = await SubmitAsync(_first, SampleComments.Submission(Promo, siteId: site, authorId: "a-1"));
+        var two = await SubmitAsync(_second, SampleComments.Submission(Promo.Replace("seratus", "dua ratus", StringComparison.Ordinal), siteId: site, authorId: "a-2"));
+        var three = await SubmitAsync(_first, SampleComments.Submission(Promo + "!!", siteId: site, authorId: "a-3"));
+
+        Assert.DoesNotContain(one.Reasons, r => r.Code == "campaign.duplicate");
+        Assert.DoesNotContain(two.Reasons, r => r.Code == "campaign.duplicate");
+        var campaign = Assert.Single(three.Reasons, r => r.Code == "campaign.duplicate");
+        Assert.Contains("3 authors", campaign.Detail, StringComparison.Ordinal);
+        Assert.NotEqual(ModerationStatus.Approved, three.Status);
+
+        // Over the bus too: a fourth author's copy, consumed by whichever replica gets it.
+        await using var client = await ConnectAsync(servers.RabbitMq);
+        var four = SampleComments.Submission(Promo, siteId: site, authorId: "a-4");
+        await client.PublishJsonAsync(four);
+        var verdict = Assert.Single(await client.WaitForAsync(VerdictExchange, m => Text(m, "commentId") == four.CommentId));
+        Assert.Contains(verdict.GetProperty("reasons").EnumerateArray(), r => Text(r, "code") == "campaign.duplicate");
+    }
+
+    [Fact]
+    public async Task An_author_rejected_on_one_replica_is_held_on_the_other()
+    {
+        var site = $"riwayat-{Guid.NewGuid():N}"[..20];
+        using var admin = _first.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new("Bearer", AdminKey);
+        for (var i = 0; i < 3; i++)
+        {
+            var comment = await SubmitAsync(_first, SampleComments.Submission($"Komentar nomor {i} tentang berita hari ini", siteId: site, authorId: "troll-1"));
+            (await admin.PostAsJsonAsync($"/api/review/{site}/{comment.CommentId}/decision", new { status = "Rejected", reason = "abuse" }, Ct)).EnsureSuccessStatusCode();
+        }
+
+        var next = await SubmitAsync(_second, SampleComments.Submission("Komentar berikutnya tentang berita hari ini", siteId: site, authorId: "troll-1"));
+        var other = await SubmitAsync(_second, SampleComments.Submission("Komentar berikutnya tentang berita hari ini", siteId: site, authorId: "reader-2"));
+
+        Assert.Contains(next.Reasons, r => r.Code == "author.history");
+        Assert.NotEqual(ModerationStatus.Approved, next.Status);
+        Assert.DoesNotContain(other.Reasons, r => r.Code == "author.history");
+    }
+
+    static async Task<CommentModerated> SubmitAsync(ServiceHost replica, SubmitComment submission)
+    {
+        using var client = replica.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/comments", submission, Ct);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<CommentModerated>(Ct))!;
+    }
+}
