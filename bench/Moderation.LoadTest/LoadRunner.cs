@@ -256,8 +256,13 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
         var answeredTracked = tracker.Answered;
         var answeredUntracked = tracker.OtherRejections + tracker.OtherVerdicts;
         var trackedTotal = total - untracked;
-        var lostTracked = tracker.Unanswered().Count(i => kinds[i % kinds.Count].Tracked);
-        var lost = lostTracked + Math.Max(0, untracked - answeredUntracked);
+        // Tracked kinds must be answered by id; the others may be answered by id (when their id was readable after
+        // all) or without one, so they are counted together.
+        var unanswered = tracker.Unanswered().ToList();
+        var lostTracked = unanswered.Count(i => kinds[i % kinds.Count].Tracked);
+        var untrackedWithoutIdAnswer = unanswered.Count(i => !kinds[i % kinds.Count].Tracked);
+        var lost = lostTracked + Math.Max(0, untrackedWithoutIdAnswer - answeredUntracked);
+        await Task.Delay(2000, cancellationToken); // the management API's queue figures refresh every second
         var live = await _replicas[0].IsLiveAsync();
         var ready = await _replicas[0].IsReadyAsync();
         var depth = await _bed.QueueDepthAsync(SubmitQueue);
@@ -434,6 +439,7 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
     async Task<RunReport> FaultReportAsync(string name, PhaseResult result, AnswerTracker tracker)
     {
         var (stored, notExactlyOne) = await CheckStoredAsync(tracker);
+        await Task.Delay(2000); // the management API's queue figures refresh every second
         var report = new RunReport(name);
         report.Phases.Add(result);
         report.Fields["sent"] = result.Sent;

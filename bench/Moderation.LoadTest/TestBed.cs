@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using Npgsql;
 
 namespace Moderation.LoadTest;
@@ -50,21 +49,26 @@ public sealed class TestBed : IAsyncDisposable
         return new TestBed(name, rabbitMq, http, adminPostgres);
     }
 
-    /// <summary>Messages in a queue of this vhost (ready + unacknowledged), or -1 when the management API cannot tell.</summary>
+    /// <summary>
+    /// Messages ready in a queue of this vhost (passive declare over AMQP: exact and immediate, where the management
+    /// API's figures lag a statistics tick); 0 when the queue does not exist, -1 when the broker cannot be reached.
+    /// </summary>
     public async Task<long> QueueDepthAsync(string queue)
     {
         try
         {
-            var response = await _management.GetAsync($"api/queues/{Name}/{Uri.EscapeDataString(queue)}");
-            if (!response.IsSuccessStatusCode)
+            await using var connection = await new RabbitMQ.Client.ConnectionFactory { Uri = RabbitMq }.CreateConnectionAsync("loadtest-depth");
+            await using var channel = await connection.CreateChannelAsync();
+            try
             {
-                return -1;
+                return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
             }
-
-            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-            return json.RootElement.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Number ? messages.GetInt64() : -1;
+            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+            {
+                return 0;
+            }
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        catch (Exception ex) when (ex is RabbitMQ.Client.Exceptions.BrokerUnreachableException or IOException or TimeoutException)
         {
             return -1;
         }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Moderation.Contracts;
 using Moderation.Service.Data;
 using Moderation.Service.Ingestion;
+using Moderation.Service.Messaging;
 
 namespace Moderation.Service.Tests;
 
@@ -77,6 +78,21 @@ public sealed class Submitting_a_comment_over_the_bus : IAsyncLifetime
         await FirstPublishedAsync<CommentModerated>(m => m.CommentId == valid.CommentId);
         Assert.False(await _harness.Published.Any<Fault<SubmitComment>>(TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task A_message_of_another_type_on_the_queue_is_answered_with_a_rejection()
+    {
+        var commentId = $"c-{Guid.NewGuid():N}";
+        var endpoint = await _harness.Bus.GetSendEndpoint(new Uri($"queue:{SubmitCommentConsumerDefinition.QueueName}"));
+
+        await endpoint.Send(new OrderPlaced(commentId, 42), TestContext.Current.CancellationToken);
+
+        var rejection = await FirstPublishedAsync<CommentSubmissionRejected>(m => m.CommentId == commentId);
+        Assert.Contains(rejection.Errors, e => e.Field == "messageType" && e.Kind == RejectSkippedFilter.UnknownType);
+    }
+
+    /// <summary>Some other system's message, sent to the wrong queue.</summary>
+    public sealed record OrderPlaced(string CommentId, int OrderId);
 
     async Task SendAsync(SubmitComment submission)
     {

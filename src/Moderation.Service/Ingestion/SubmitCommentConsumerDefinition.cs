@@ -47,6 +47,11 @@ public sealed class SubmitCommentConsumerDefinition : ConsumerDefinition<SubmitC
         var metrics = context.GetRequiredService<ModerationMetrics>();
         var time = context.GetRequiredService<TimeProvider>();
         endpointConfigurator.ConfigureError(error => error.UseFilter(new RedeliverOrMoveFilter(_options.MaxDeliveries, failed => RejectUnreadableAsync(failed, metrics, time))));
+        endpointConfigurator.ConfigureDeadLetter(deadLetter =>
+        {
+            deadLetter.UseFilter(new RejectSkippedFilter(metrics, time));
+            deadLetter.UseFilter(new MassTransit.Middleware.DeadLetterTransportFilter());
+        });
         endpointConfigurator.PrefetchCount = _options.PrefetchCount;
         MessagingExtensions.ApplyQueueSettings(endpointConfigurator, _options);
 
