@@ -91,6 +91,19 @@ public sealed class Submitting_a_comment_over_the_bus : IAsyncLifetime
         Assert.Contains(rejection.Errors, e => e.Field == "messageType" && e.Kind == RejectSkippedFilter.UnknownType);
     }
 
+    [Fact]
+    public async Task A_body_far_over_the_limits_is_answered_without_being_read()
+    {
+        var huge = SampleComments.Submission(new string('a', 1 << 20));
+
+        await SendAsync(huge);
+
+        var rejection = await FirstPublishedAsync<CommentSubmissionRejected>(m => m.CommentId == huge.CommentId);
+        Assert.Equal(huge.SiteId, rejection.SiteId);
+        Assert.Contains(rejection.Errors, e => e.Field == "body" && e.Kind == "too_large");
+        Assert.False(await _harness.Published.Any<CommentModerated>(m => m.Context.Message.CommentId == huge.CommentId, TestContext.Current.CancellationToken));
+    }
+
     /// <summary>Some other system's message, sent to the wrong queue.</summary>
     public sealed record OrderPlaced(string CommentId, int OrderId);
 

@@ -47,6 +47,7 @@ public sealed class SubmitCommentConsumerDefinition : ConsumerDefinition<SubmitC
         var metrics = context.GetRequiredService<ModerationMetrics>();
         var time = context.GetRequiredService<TimeProvider>();
         endpointConfigurator.ConfigureError(error => error.UseFilter(new RedeliverOrMoveFilter(_options.MaxDeliveries, failed => RejectUnreadableAsync(failed, metrics, time))));
+        endpointConfigurator.ConfigureReceive(receive => receive.UseFilter(new RejectOversizeFilter(metrics, time)));
         endpointConfigurator.ConfigureDeadLetter(deadLetter =>
         {
             deadLetter.UseFilter(new RejectSkippedFilter(metrics, time));
