@@ -3,6 +3,7 @@ using Moderation.Service.Auth;
 using Moderation.Service.Comments;
 using Moderation.Service.Data;
 using Moderation.Service.Ingestion;
+using Moderation.Service.Integrations.Coral;
 using Moderation.Service.Messaging;
 using Moderation.Service.Policies;
 using Moderation.Service.Reports;
@@ -24,6 +25,7 @@ try
     builder.AddModerationIngestion();
     builder.AddModerationReview();
     builder.AddModerationReports();
+    builder.AddCoralIntegration();
     builder.AddModerationMessaging();
 
     var app = builder.Build();
@@ -39,6 +41,7 @@ try
     app.MapIngestionApi();
     app.MapCommentsApi();
     app.MapReportsApi();
+    app.MapCoralApi();
     app.MapReviewApi();
     app.MapStatsApi();
     app.MapPoliciesApi();

@@ -26,6 +26,8 @@ public sealed class Chromium : IAsyncLifetime
             Assert.Skip(message);
         }
 
+        // A loaded CI machine (build, broker and database on two cores) can take more than Playwright's default 5 s.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

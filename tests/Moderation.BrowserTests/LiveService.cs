@@ -1,25 +1,21 @@
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace Moderation.BrowserTests;
 
 /// <summary>
-/// The real service on a real loopback port (a browser needs one), with its own in-memory SQLite database and the
-/// in-memory bus. <see cref="BaseUrl"/> is where to point the browser.
+/// The real service on a real loopback port (a browser needs one), on the embedded default, or on RabbitMQ when
+/// <c>rabbitMq</c> names a broker. <see cref="BaseUrl"/> is where to point the browser.
 /// </summary>
-public sealed class LiveService : WebApplicationFactory<Program>
+public sealed class LiveService : EmbeddedServiceFactory
 {
-    public const string AdminKey = "browser-admin-key-0123456789abcdef";
-    readonly string _connectionString = $"Data Source=file:browser-{Guid.NewGuid():N}?mode=memory&cache=shared";
-    readonly SqliteConnection _keepAlive;
+    public const string Key = "browser-admin-key-0123456789abcdef";
+    readonly Uri? _rabbitMq;
 
-    public LiveService()
+    public LiveService(Uri? rabbitMq = null)
+        : base(Key)
     {
-        _keepAlive = new SqliteConnection(_connectionString);
-        _keepAlive.Open();
-        UseKestrel(0);
-        StartServer();
+        _rabbitMq = rabbitMq;
+        StartOnLoopback();
         BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/');
     }
 
@@ -27,22 +23,10 @@ public sealed class LiveService : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Sqlite", _connectionString);
-        builder.UseSetting("ConnectionStrings:RabbitMq", "");
-        builder.UseSetting("ConnectionStrings:Postgres", "");
-        builder.UseSetting("Moderation:Model:Path", RepositoryPaths.Model);
-        builder.UseSetting("Moderation:Model:Watch", "false");
-        builder.UseSetting("Moderation:Auth:AdminApiKey", AdminKey);
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing)
+        base.ConfigureWebHost(builder);
+        if (_rabbitMq is not null)
         {
-            _keepAlive.Dispose();
+            builder.UseSetting("ConnectionStrings:RabbitMq", _rabbitMq.ToString());
         }
     }
 }

@@ -37,7 +37,7 @@ public sealed class SeededSite : IDisposable
     public static async Task<SeededSite> CreateAsync(LiveService service)
     {
         var http = new HttpClient { BaseAddress = new Uri(service.BaseUrl) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", LiveService.AdminKey);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", LiveService.Key);
 
         // Reject thresholds of 1 keep the model from rejecting a seeded comment outright: everything is held.
         var threshold = new { review = 0.5, reject = 1.0 };

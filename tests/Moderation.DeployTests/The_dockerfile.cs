@@ -96,7 +96,7 @@ public sealed class The_dockerfile(RunningService service)
     }
 
     /// <summary>The exec-form HEALTHCHECK's bash script.</summary>
-    static string HealthCheckCommand()
+    internal static string HealthCheckCommand()
     {
         var arguments = File.FinalStage.Single(i => i.Keyword == "HEALTHCHECK").Arguments;
         var json = arguments[arguments.IndexOf("CMD", StringComparison.Ordinal)..][3..].Trim();
@@ -106,7 +106,7 @@ public sealed class The_dockerfile(RunningService service)
     }
 
     /// <summary>Runs the command as Docker would inside the container (bash, ASPNETCORE_HTTP_PORTS set), bounded in time.</summary>
-    static async Task<int> RunAsync(string command, string ports)
+    internal static async Task<int> RunAsync(string command, string ports)
     {
         var start = new ProcessStartInfo("bash") { ArgumentList = { "-c", command }, RedirectStandardError = true, RedirectStandardOutput = true };
         start.Environment["ASPNETCORE_HTTP_PORTS"] = ports;

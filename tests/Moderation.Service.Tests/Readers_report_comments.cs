@@ -63,9 +63,8 @@ public sealed class Readers_report_comments : IAsyncLifetime
         await endpoint.Send(new ReportComment { SiteId = Site, CommentId = comment.CommentId, ReporterId = "bus-reader-1", Reason = "spam" }, Ct);
         await endpoint.Send(new ReportComment { SiteId = Site, CommentId = comment.CommentId, ReporterId = "bus-reader-2", Reason = "abuse", Note = "kasar" }, Ct);
 
-        Assert.True(await harness.Consumed.Any<ReportComment>(x => x.Context.Message.ReporterId == "bus-reader-2", Ct));
         using var admin = _app.CreateClient(key: null);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         ReviewPage? reported;
         do
         {

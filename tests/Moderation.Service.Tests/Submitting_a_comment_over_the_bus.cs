@@ -30,7 +30,6 @@ public sealed class Submitting_a_comment_over_the_bus : IAsyncLifetime
 
         await SendAsync(submission);
 
-        Assert.True(await _harness.Consumed.Any<SubmitComment>(x => x.Context.Message.CommentId == submission.CommentId, TestContext.Current.CancellationToken));
         var verdict = await FirstPublishedAsync<CommentModerated>(m => m.CommentId == submission.CommentId);
         Assert.Equal(ModerationStatus.Approved, verdict.Status);
         Assert.Equal(submission.SiteId, verdict.SiteId);

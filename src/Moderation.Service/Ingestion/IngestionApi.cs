@@ -1,8 +1,5 @@
-using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Moderation.Contracts;
-using Moderation.Service.Data;
 using Moderation.Service.Observability;
 
 namespace Moderation.Service.Ingestion;
@@ -28,9 +25,9 @@ public static class IngestionApi
     }
 
     static async Task<Results<Ok<CommentModerated>, ProblemHttpResult>> SubmitAsync(
-        HttpRequest request, CommentIngestion ingestion, IPublishEndpoint publish, ModerationDbContext db, ModerationMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, CommentIngestion ingestion, VerdictPublisher publisher, ModerationMetrics metrics, CancellationToken cancellationToken)
     {
-        var body = await ReadBodyAsync(request, cancellationToken);
+        var body = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
         var read = body is null
             ? new SubmissionReadResult(null, [new SubmissionError { Field = "body", Kind = "too_large", Message = $"The body is larger than {MaxBodyBytes:N0} bytes; a comment's text may have at most 10,000 characters." }])
             : SubmissionReader.Read(body);
@@ -47,14 +44,8 @@ public static class IngestionApi
             return InvalidSubmission(rejection.Errors);
         }
 
-        var verdict = outcome.Verdict!;
-        await publish.Publish(verdict, cancellationToken);
-        var now = time.GetUtcNow();
-        metrics.Published(verdict, now);
-        await db.Decisions
-            .Where(d => d.Comment!.SiteId == verdict.SiteId && d.Comment.CommentId == verdict.CommentId && d.PublishedAt == null)
-            .ExecuteUpdateAsync(d => d.SetProperty(x => x.PublishedAt, now.UtcDateTime), cancellationToken);
-        return TypedResults.Ok(verdict);
+        await publisher.PublishAsync(outcome.Verdict!, cancellationToken);
+        return TypedResults.Ok(outcome.Verdict!);
     }
 
     static ProblemHttpResult InvalidSubmission(IReadOnlyList<SubmissionError> errors) => TypedResults.Problem(
@@ -63,22 +54,4 @@ public static class IngestionApi
         detail: string.Join(" ", errors.Select(e => e.Message)),
         type: "https://moderation.dev/problems/invalid-submission",
         extensions: new Dictionary<string, object?> { ["errors"] = errors });
-
-    static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 }

@@ -13,6 +13,7 @@ public static class IngestionExtensions
         builder.Services.AddSingleton<ModerationSignals>();
         builder.Services.AddHostedService<FingerprintJanitor>();
         builder.Services.AddScoped<CommentIngestion>();
+        builder.Services.AddScoped<VerdictPublisher>();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }

@@ -77,3 +77,6 @@ export const unban = (siteId, authorId) => request('DELETE', `/api/sites/${enc(s
 
 /** { current, authorId, articleUrl, channel, receivedAt, history: [{ revision, status, decidedBy, decidedAt, reasons, reasonCode, note }] } */
 export const comment = (siteId, commentId) => request('GET', `/api/comments/${enc(siteId)}/${enc(commentId)}`);
+
+/** Admins: moderator and admin actions, newest first: [{ id, at, actor, action, siteId, commentId, authorId, details }]. */
+export const audit = ({ actor, siteId, before, limit = 50 }) => request('GET', `/api/audit${query({ actor, siteId, before, limit })}`);

@@ -2,7 +2,7 @@
 
 import * as api from './api.js';
 import { t, lang, setLang, translatePage, formatNumber } from './i18n.js';
-import { renderItem, renderHistory, rejectReasons, reasonLabel, safeUrl } from './queue.js';
+import { renderItem, renderHistory, renderAuditEntry, rejectReasons, reasonLabel, safeUrl } from './queue.js';
 
 const $ = id => document.getElementById(id);
 const reasonCodes = ['spam.model', 'abuse.model', 'hate.model', 'wordlist.banned', 'wordlist.suspect', 'links.limit', 'contacts.limit',
@@ -118,6 +118,7 @@ function enterApp() {
   $('counts').hidden = false;
   $('sign-out').hidden = false;
   $('help-button').hidden = false;
+  $('audit-button').hidden = state.me.role !== 'admin';
   $('who').textContent = t('signedInAs', { name: state.me.name, role: state.me.role });
   readHash();
   setUpSitePicker();
@@ -536,6 +537,32 @@ async function openHistory(item) {
   }
 }
 
+// ---------- audit log (admins) ----------
+
+const audit = { before: null, actor: '' };
+
+async function loadAudit({ reset }) {
+  if (reset) {
+    audit.before = null;
+    $('audit-body').replaceChildren();
+  }
+  try {
+    const entries = await api.audit({ actor: audit.actor, siteId: state.site || undefined, before: audit.before ?? undefined });
+    $('audit-body').append(...entries.map(renderAuditEntry));
+    if (entries.length > 0) audit.before = entries[entries.length - 1].id;
+    $('audit-more').hidden = entries.length < 50;
+    if (reset && entries.length === 0) $('audit-body').append(Object.assign(document.createElement('li'), { className: 'muted', textContent: t('auditEmpty') }));
+  } catch (error) {
+    showError(error);
+  }
+}
+
+function openAudit() {
+  $('audit-dialog').showModal();
+  $('audit-close').focus();
+  loadAudit({ reset: true });
+}
+
 function openHelp() {
   const keys = [['j / k', 'key.jk'], ['a', 'key.a'], ['r, 1–5', 'key.r'], ['b', 'key.b'], ['u', 'key.u'], ['h', 'key.h'], ['o', 'key.o'],
     ['x', 'key.x'], ['⇧A', 'key.A'], ['⇧R', 'key.R'], ['?', 'key.help'], ['Esc', 'key.esc']];
@@ -725,6 +752,15 @@ function wire() {
   $('history-close').addEventListener('click', () => $('history-dialog').close());
   $('history-dialog').addEventListener('close', restoreFocus);
   $('help-dialog').addEventListener('close', restoreFocus);
+  $('audit-button').addEventListener('click', openAudit);
+  $('audit-close').addEventListener('click', () => $('audit-dialog').close());
+  $('audit-dialog').addEventListener('close', restoreFocus);
+  $('audit-more').addEventListener('click', () => loadAudit({ reset: false }));
+  $('audit-filters').addEventListener('submit', event => {
+    event.preventDefault();
+    audit.actor = new FormData(event.target).get('actor')?.toString().trim() ?? '';
+    loadAudit({ reset: true });
+  });
 
   document.addEventListener('keydown', onKey);
 }

@@ -227,3 +227,15 @@ export function renderHistory(details) {
   fragment.append(head, revisions);
   return fragment;
 }
+
+/** One audit-log row; every value from the server is inserted as text. */
+export function renderAuditEntry(entry) {
+  const subject = [entry.siteId, entry.commentId, entry.authorId ? `@${entry.authorId}` : null].filter(Boolean).join(' / ');
+  return el('li', { class: 'audit-entry', 'data-testid': 'audit-entry' },
+    el('div', { class: 'revision-head' },
+      el('time', { datetime: entry.at, text: formatDateTime(entry.at) }),
+      el('b', { 'data-testid': 'audit-actor', text: entry.actor }),
+      el('span', { class: 'chip', 'data-testid': 'audit-action', text: entry.action }),
+      el('code', { text: subject })),
+    entry.details ? el('p', { class: 'small muted', text: entry.details }) : null);
+}
