@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Moderation.Contracts;
 using Moderation.Service.Data;
 using Moderation.Service.Ingestion;
+using Moderation.Service.Messaging;
 
 namespace Moderation.Service.Tests;
 
@@ -76,6 +77,34 @@ public sealed class Submitting_a_comment_over_the_bus : IAsyncLifetime
         await FirstPublishedAsync<CommentModerated>(m => m.CommentId == valid.CommentId);
         Assert.False(await _harness.Published.Any<Fault<SubmitComment>>(TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task A_message_of_another_type_on_the_queue_is_answered_with_a_rejection()
+    {
+        var commentId = $"c-{Guid.NewGuid():N}";
+        var endpoint = await _harness.Bus.GetSendEndpoint(new Uri($"queue:{SubmitCommentConsumerDefinition.QueueName}"));
+
+        await endpoint.Send(new OrderPlaced(commentId, 42), TestContext.Current.CancellationToken);
+
+        var rejection = await FirstPublishedAsync<CommentSubmissionRejected>(m => m.CommentId == commentId);
+        Assert.Contains(rejection.Errors, e => e.Field == "messageType" && e.Kind == RejectSkippedFilter.UnknownType);
+    }
+
+    [Fact]
+    public async Task A_body_far_over_the_limits_is_answered_without_being_read()
+    {
+        var huge = SampleComments.Submission(new string('a', 1 << 20));
+
+        await SendAsync(huge);
+
+        var rejection = await FirstPublishedAsync<CommentSubmissionRejected>(m => m.CommentId == huge.CommentId);
+        Assert.Equal(huge.SiteId, rejection.SiteId);
+        Assert.Contains(rejection.Errors, e => e.Field == "body" && e.Kind == "too_large");
+        Assert.False(await _harness.Published.Any<CommentModerated>(m => m.Context.Message.CommentId == huge.CommentId, TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>Some other system's message, sent to the wrong queue.</summary>
+    public sealed record OrderPlaced(string CommentId, int OrderId);
 
     async Task SendAsync(SubmitComment submission)
     {

@@ -66,6 +66,12 @@ public sealed class CommentIngestion(
     async Task ModerateAsync(
         IReadOnlyList<SubmitComment> submissions, List<int> valid, string channel, IngestionOutcome[] outcomes, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (db.Database.IsNpgsql())
+        {
+            await ModerateOnPostgresAsync(submissions, valid, channel, outcomes, now, cancellationToken);
+            return;
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             var existing = await LoadExistingAsync(submissions, valid, cancellationToken);
@@ -90,8 +96,9 @@ public sealed class CommentIngestion(
                 return;
             }
 
-            var records = await DecideAsync(submissions, fresh, channel, now, cancellationToken);
+            var (records, bands) = await DecideAsync(submissions, fresh, channel, now, cancellationToken);
             db.Comments.AddRange(records);
+            db.Fingerprints.AddRange(bands);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -111,7 +118,6 @@ public sealed class CommentIngestion(
             for (var n = 0; n < fresh.Count; n++)
             {
                 outcomes[fresh[n]] = IngestionOutcome.Moderated(records[n].ToVerdict(), isDuplicate: false);
-                logger.LogDebug("Comment {SiteId}/{CommentId} moderated: {Status}", records[n].SiteId, records[n].CommentId, records[n].Status);
             }
 
             FillRepeatsWithinBatch(submissions, valid, outcomes, firstOfKey);
@@ -119,12 +125,114 @@ public sealed class CommentIngestion(
         }
     }
 
-    async Task<List<CommentRecord>> DecideAsync(
+    /// <summary>
+    /// The PostgreSQL path: one round trip reads everything the batch needs (stored duplicates, bans, author history,
+    /// campaign candidates; see <see cref="PostgresBatchReader"/>), one statement stores it. Same decisions as the EF
+    /// Core path; a batch costs two database round trips whatever its size.
+    /// </summary>
+    async Task ModerateOnPostgresAsync(
+        IReadOnlyList<SubmitComment> submissions, List<int> valid, string channel, IngestionOutcome[] outcomes, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var firstOfKey = new Dictionary<(string, string), int>();
+        var unique = valid.Where(i => firstOfKey.TryAdd((submissions[i].SiteId, submissions[i].CommentId), i)).ToList();
+        var policyBySite = await PoliciesAsync(unique.Select(i => submissions[i].SiteId), cancellationToken);
+        var texts = unique.Select(i => TextNormalizer.Normalize(submissions[i].Text)).ToList();
+        var fingerprints = texts.Select(t => SimHash.Compute(t.Text)).ToList();
+        var reads = await PostgresBatchReader.ReadAsync(
+            db,
+            unique.Select((i, n) => new PostgresBatchReader.Item(submissions[i].SiteId, submissions[i].CommentId, submissions[i].AuthorId, fingerprints[n], policyBySite[submissions[i].SiteId])).ToList(),
+            now.UtcDateTime,
+            cancellationToken);
+
+        if (reads.Existing.Count > 0)
+        {
+            var existing = await LoadExistingAsync(submissions, unique.Where(i => reads.Existing.Contains((submissions[i].SiteId, submissions[i].CommentId))).ToList(), cancellationToken);
+            foreach (var i in unique)
+            {
+                if (existing.TryGetValue((submissions[i].SiteId, submissions[i].CommentId), out var stored))
+                {
+                    outcomes[i] = IngestionOutcome.Moderated(stored.ToVerdict(), isDuplicate: true);
+                }
+            }
+        }
+
+        var freshPositions = Enumerable.Range(0, unique.Count).Where(n => outcomes[unique[n]] is null).ToList();
+        if (freshPositions.Count > 0)
+        {
+            var fresh = freshPositions.Select(n => unique[n]).ToList();
+            var batch = fresh.Select(i => submissions[i]).ToList();
+            var freshTexts = freshPositions.Select(n => texts[n]).ToList();
+            var freshFingerprints = freshPositions.Select(n => fingerprints[n]).ToList();
+            var classifications = Classify(batch);
+            var campaigns = ModerationSignals.MatchCampaigns(
+                batch.Select((s, n) => (s.SiteId, s.AuthorId, freshFingerprints[n], policyBySite[s.SiteId])).ToList(), reads.Candidates);
+            var (records, bands) = Decide(batch, freshTexts, freshFingerprints, classifications, reads.Authors, campaigns, policyBySite, channel, now);
+            await StoreOnPostgresAsync(records, bands, fresh, outcomes, cancellationToken);
+        }
+
+        FillRepeatsWithinBatch(submissions, valid, outcomes, firstOfKey);
+    }
+
+    /// <summary>
+    /// One statement stores the whole batch (see <see cref="PostgresCommentWriter"/>). A comment another replica stored
+    /// meanwhile is skipped by the database; its stored decision is what this replica publishes too.
+    /// </summary>
+    async Task StoreOnPostgresAsync(
+        List<CommentRecord> records, List<FingerprintRecord> bands, List<int> fresh, IngestionOutcome[] outcomes, CancellationToken cancellationToken)
+    {
+        var stored = await PostgresCommentWriter.InsertAsync(db, records, bands, cancellationToken);
+        var skipped = new List<CommentRecord>();
+        for (var n = 0; n < fresh.Count; n++)
+        {
+            if (stored.Contains((records[n].SiteId, records[n].CommentId)))
+            {
+                outcomes[fresh[n]] = IngestionOutcome.Moderated(records[n].ToVerdict(), isDuplicate: false);
+            }
+            else
+            {
+                skipped.Add(records[n]);
+            }
+        }
+
+        if (skipped.Count == 0)
+        {
+            return;
+        }
+
+        logger.LogInformation("{Count} comments were stored concurrently by another replica; using their stored decisions", skipped.Count);
+        var siteIds = skipped.Select(r => r.SiteId).Distinct().ToList();
+        var commentIds = skipped.Select(r => r.CommentId).Distinct().ToList();
+        var existing = (await db.Comments.AsNoTracking()
+                .Where(c => siteIds.Contains(c.SiteId) && commentIds.Contains(c.CommentId))
+                .ToListAsync(cancellationToken))
+            .ToDictionary(c => (c.SiteId, c.CommentId));
+        for (var n = 0; n < fresh.Count; n++)
+        {
+            if (outcomes[fresh[n]] is null)
+            {
+                // The other replica's row is committed (the conflict proved it), so it is there to read.
+                outcomes[fresh[n]] = IngestionOutcome.Moderated(existing[(records[n].SiteId, records[n].CommentId)].ToVerdict(), isDuplicate: true);
+            }
+        }
+    }
+
+    async Task<(List<CommentRecord> Records, List<FingerprintRecord> Bands)> DecideAsync(
         IReadOnlyList<SubmitComment> submissions, List<int> fresh, string channel, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
         var batch = fresh.Select(i => submissions[i]).ToList();
         var texts = batch.Select(s => TextNormalizer.Normalize(s.Text)).ToList();
+        var classifications = Classify(batch);
+        var policyBySite = await PoliciesAsync(batch.Select(s => s.SiteId), cancellationToken);
+        var authors = await signals.LoadAuthorsAsync(db, batch.Select(s => (s.SiteId, s.AuthorId, policyBySite[s.SiteId])), cancellationToken);
+        var fingerprints = texts.Select(t => SimHash.Compute(t.Text)).ToList();
+        var campaigns = await signals.FindCampaignsAsync(
+            db, batch.Select((s, n) => (s.SiteId, s.AuthorId, fingerprints[n], policyBySite[s.SiteId])).ToList(), cancellationToken);
+        return Decide(batch, texts, fingerprints, classifications, authors, campaigns, policyBySite, channel, now);
+    }
+
+    IReadOnlyList<Classification> Classify(List<SubmitComment> batch)
+    {
+        var started = Stopwatch.GetTimestamp();
         var classifications = classifier.ClassifyBatch(batch.Select(s => s.Text).ToList());
         metrics.ScoringTook(Stopwatch.GetElapsedTime(started) / batch.Count);
         foreach (var scores in classifications.Select(c => c.Scores))
@@ -132,18 +240,27 @@ public sealed class CommentIngestion(
             metrics.Scored(scores.Spam, scores.Abuse, scores.Hate);
         }
 
+        return classifications;
+    }
+
+    async Task<Dictionary<string, CompiledPolicy>> PoliciesAsync(IEnumerable<string> siteIds, CancellationToken cancellationToken)
+    {
         var policyBySite = new Dictionary<string, CompiledPolicy>(StringComparer.Ordinal);
-        foreach (var siteId in batch.Select(s => s.SiteId).Distinct())
+        foreach (var siteId in siteIds.Distinct())
         {
             policyBySite[siteId] = await policies.GetAsync(db, siteId, cancellationToken);
         }
 
-        var authors = await signals.LoadAuthorsAsync(db, batch.Select(s => (s.SiteId, s.AuthorId, policyBySite[s.SiteId])), cancellationToken);
-        var fingerprints = texts.Select(t => SimHash.Compute(t.Text)).ToList();
-        var campaigns = await signals.FindCampaignsAsync(
-            db, batch.Select((s, n) => (s.SiteId, s.AuthorId, fingerprints[n], policyBySite[s.SiteId])).ToList(), cancellationToken);
+        return policyBySite;
+    }
 
+    (List<CommentRecord> Records, List<FingerprintRecord> Bands) Decide(
+        List<SubmitComment> batch, List<NormalizedText> texts, List<long> fingerprints, IReadOnlyList<Classification> classifications,
+        Dictionary<(string Site, string Author), AuthorSignals> authors, CampaignMatch?[] campaigns, Dictionary<string, CompiledPolicy> policyBySite,
+        string channel, DateTimeOffset now)
+    {
         var records = new List<CommentRecord>(batch.Count);
+        var bands = new List<FingerprintRecord>(batch.Count * SimHash.Bands);
         for (var n = 0; n < batch.Count; n++)
         {
             var submission = batch[n];
@@ -153,7 +270,7 @@ public sealed class CommentIngestion(
             records.Add(record);
             if (fingerprints[n] != 0)
             {
-                db.Fingerprints.AddRange(SimHash.BandKeys(fingerprints[n]).Select(band => new FingerprintRecord
+                bands.AddRange(SimHash.BandKeys(fingerprints[n]).Select(band => new FingerprintRecord
                 {
                     SiteId = submission.SiteId,
                     Band = band,
@@ -165,7 +282,7 @@ public sealed class CommentIngestion(
             }
         }
 
-        return records;
+        return (records, bands);
     }
 
     CommentRecord NewRecord(

@@ -26,6 +26,14 @@ public sealed class SubmitCommentConsumerDefinition : ConsumerDefinition<SubmitC
         ConcurrentMessageLimit = _options.ConcurrentMessageLimit;
     }
 
+    /// <summary>Options of the batches: <see cref="MessagingOptions.BatchSize"/> and friends.</summary>
+    public static BatchOptions Batching(MessagingOptions options) => new()
+    {
+        MessageLimit = options.BatchSize,
+        TimeLimit = options.BatchTimeLimit,
+        ConcurrencyLimit = options.ConcurrentBatches,
+    };
+
     protected override void ConfigureConsumer(
         IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<SubmitCommentConsumer> consumerConfigurator, IRegistrationContext context)
     {
@@ -39,8 +47,21 @@ public sealed class SubmitCommentConsumerDefinition : ConsumerDefinition<SubmitC
         var metrics = context.GetRequiredService<ModerationMetrics>();
         var time = context.GetRequiredService<TimeProvider>();
         endpointConfigurator.ConfigureError(error => error.UseFilter(new RedeliverOrMoveFilter(_options.MaxDeliveries, failed => RejectUnreadableAsync(failed, metrics, time))));
+        endpointConfigurator.ConfigureReceive(receive => receive.UseFilter(new RejectOversizeFilter(metrics, time)));
+        endpointConfigurator.ConfigureDeadLetter(deadLetter =>
+        {
+            deadLetter.UseFilter(new RejectSkippedFilter(metrics, time));
+            deadLetter.UseFilter(new MassTransit.Middleware.DeadLetterTransportFilter());
+        });
         endpointConfigurator.PrefetchCount = _options.PrefetchCount;
         MessagingExtensions.ApplyQueueSettings(endpointConfigurator, _options);
+
+        // Raises prefetch and the concurrent message limit to at least BatchSize x ConcurrentBatches, so batches fill.
+        var batching = Batching(_options);
+        consumerConfigurator.Options<BatchOptions>(options => options
+            .SetMessageLimit(batching.MessageLimit)
+            .SetTimeLimit(batching.TimeLimit)
+            .SetConcurrencyLimit(batching.ConcurrencyLimit));
     }
 
     /// <summary>

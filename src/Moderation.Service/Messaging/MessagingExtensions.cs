@@ -13,6 +13,7 @@ public static class MessagingExtensions
     {
         builder.Services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section)
             .Validate(o => o.PrefetchCount > 0 && o.ConcurrentMessageLimit > 0, "PrefetchCount and ConcurrentMessageLimit must be positive")
+            .Validate(o => o.BatchSize > 0 && o.ConcurrentBatches > 0 && o.BatchTimeLimit > TimeSpan.Zero, "BatchSize, ConcurrentBatches and BatchTimeLimit must be positive")
             .ValidateOnStart();
         var rabbitMq = builder.Configuration.GetConnectionString("RabbitMq");
 

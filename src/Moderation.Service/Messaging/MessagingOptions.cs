@@ -19,6 +19,22 @@ public sealed class MessagingOptions
     public int ConcurrentMessageLimit { get; set; } = 32;
 
     /// <summary>
+    /// Most comments moderated together: one batch costs a few database round trips and one burst of confirmed
+    /// publishes, whatever its size. Prefetch and the concurrent message limit are raised to at least
+    /// <see cref="BatchSize"/> × <see cref="ConcurrentBatches"/>.
+    /// </summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>
+    /// Longest wait for a batch to fill after its first comment: at low rates this is what a comment may wait for
+    /// company, so it bounds the latency batching adds.
+    /// </summary>
+    public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>Batches moderated at the same time per replica (one scores while another waits for the database).</summary>
+    public int ConcurrentBatches { get; set; } = 2;
+
+    /// <summary>
     /// Declare queues as quorum queues (replicated, and faster than classic queues with cheap fsync). RabbitMQ cannot
     /// change the type of an existing queue: choose once per broker.
     /// </summary>

@@ -29,8 +29,11 @@ public sealed class ModerationSignals(TimeProvider time)
             if (policy.AuthorHistory.Enabled)
             {
                 var since = now.AddDays(-policy.AuthorHistory.WindowDays);
+                // Pending rows are dropped after the query, not in it: a "Status <> 'Pending'" predicate lets PostgreSQL
+                // pick the (SiteId, Status, ReceivedAt) index and read every comment of the window whenever its
+                // statistics lag (a new or fast-growing table); without it only (SiteId, AuthorId, ReceivedAt) fits.
                 var rows = await db.Comments.AsNoTracking()
-                    .Where(c => c.SiteId == siteId && ids.Contains(c.AuthorId) && c.ReceivedAt >= since && c.Status != ModerationStatus.Pending)
+                    .Where(c => c.SiteId == siteId && ids.Contains(c.AuthorId) && c.ReceivedAt >= since)
                     .GroupBy(c => new { c.AuthorId, c.Status })
                     .Select(g => new { g.Key.AuthorId, g.Key.Status, Count = g.Count() })
                     .ToListAsync(cancellationToken);
@@ -62,8 +65,8 @@ public sealed class ModerationSignals(TimeProvider time)
     public async Task<CampaignMatch?[]> FindCampaignsAsync(
         ModerationDbContext db, IReadOnlyList<(string Site, string Author, long Fingerprint, CompiledPolicy Policy)> items, CancellationToken cancellationToken)
     {
-        var matches = new CampaignMatch?[items.Count];
         var now = time.GetUtcNow().UtcDateTime;
+        var storedBySite = new Dictionary<string, IReadOnlyList<StoredFingerprint>>(StringComparer.Ordinal);
         foreach (var site in Enumerable.Range(0, items.Count).Where(i => items[i].Fingerprint != 0).GroupBy(i => items[i].Site))
         {
             var settings = items[site.First()].Policy.Policy.Campaign;
@@ -75,24 +78,44 @@ public sealed class ModerationSignals(TimeProvider time)
             var siteId = site.Key;
             var since = now.AddMinutes(-settings.WindowMinutes);
             var keys = site.SelectMany(i => SimHash.BandKeys(items[i].Fingerprint)).Distinct().ToList();
-            var stored = await db.Fingerprints.AsNoTracking()
+            storedBySite[siteId] = await db.Fingerprints.AsNoTracking()
                 .Where(f => f.SiteId == siteId && keys.Contains(f.Band) && f.At >= since)
-                .Select(f => new { f.CommentRecordId, f.Fingerprint, f.AuthorId })
+                .Select(f => new StoredFingerprint(f.CommentRecordId, f.Fingerprint, f.AuthorId))
                 .Distinct()
                 .ToListAsync(cancellationToken);
+        }
 
+        return MatchCampaigns(items, storedBySite);
+    }
+
+    /// <summary>
+    /// The campaign of each item from the stored near-duplicate candidates of its site (by band) and the rest of the
+    /// batch. Items of sites without candidates (campaigns off, text too short) get none.
+    /// </summary>
+    public static CampaignMatch?[] MatchCampaigns(
+        IReadOnlyList<(string Site, string Author, long Fingerprint, CompiledPolicy Policy)> items, IReadOnlyDictionary<string, IReadOnlyList<StoredFingerprint>> storedBySite)
+    {
+        var matches = new CampaignMatch?[items.Count];
+        foreach (var site in Enumerable.Range(0, items.Count).Where(i => items[i].Fingerprint != 0).GroupBy(i => items[i].Site))
+        {
+            if (!storedBySite.TryGetValue(site.Key, out var stored))
+            {
+                continue;
+            }
+
+            var maxDistance = items[site.First()].Policy.Policy.Campaign.MaxDistance;
             foreach (var i in site)
             {
                 var fingerprint = items[i].Fingerprint;
                 var authors = new HashSet<string>(StringComparer.Ordinal) { items[i].Author };
                 var comments = 1;
-                foreach (var other in stored.Where(s => SimHash.Distance(s.Fingerprint, fingerprint) <= settings.MaxDistance).DistinctBy(s => s.CommentRecordId))
+                foreach (var other in stored.Where(s => SimHash.Distance(s.Fingerprint, fingerprint) <= maxDistance).DistinctBy(s => s.CommentRecordId))
                 {
                     authors.Add(other.AuthorId);
                     comments++;
                 }
 
-                foreach (var j in site.Where(j => j != i && SimHash.Distance(items[j].Fingerprint, fingerprint) <= settings.MaxDistance))
+                foreach (var j in site.Where(j => j != i && SimHash.Distance(items[j].Fingerprint, fingerprint) <= maxDistance))
                 {
                     authors.Add(items[j].Author);
                     comments++;
@@ -105,3 +128,6 @@ public sealed class ModerationSignals(TimeProvider time)
         return matches;
     }
 }
+
+/// <summary>A stored comment's fingerprint that shares a band with one being moderated: a near-duplicate candidate.</summary>
+public sealed record StoredFingerprint(long CommentRecordId, long Fingerprint, string AuthorId);
