@@ -163,7 +163,7 @@ public sealed class CommentIngestion(
             var batch = fresh.Select(i => submissions[i]).ToList();
             var freshTexts = freshPositions.Select(n => texts[n]).ToList();
             var freshFingerprints = freshPositions.Select(n => fingerprints[n]).ToList();
-            var classifications = Classify(batch);
+            var classifications = Classify(freshTexts);
             var campaigns = ModerationSignals.MatchCampaigns(
                 batch.Select((s, n) => (s.SiteId, s.AuthorId, freshFingerprints[n], policyBySite[s.SiteId])).ToList(), reads.Candidates);
             var (records, bands) = Decide(batch, freshTexts, freshFingerprints, classifications, reads.Authors, campaigns, policyBySite, channel, now);
@@ -221,7 +221,7 @@ public sealed class CommentIngestion(
     {
         var batch = fresh.Select(i => submissions[i]).ToList();
         var texts = batch.Select(s => TextNormalizer.Normalize(s.Text)).ToList();
-        var classifications = Classify(batch);
+        var classifications = Classify(texts);
         var policyBySite = await PoliciesAsync(batch.Select(s => s.SiteId), cancellationToken);
         var authors = await signals.LoadAuthorsAsync(db, batch.Select(s => (s.SiteId, s.AuthorId, policyBySite[s.SiteId])), cancellationToken);
         var fingerprints = texts.Select(t => SimHash.Compute(t.Text)).ToList();
@@ -230,11 +230,12 @@ public sealed class CommentIngestion(
         return Decide(batch, texts, fingerprints, classifications, authors, campaigns, policyBySite, channel, now);
     }
 
-    IReadOnlyList<Classification> Classify(List<SubmitComment> batch)
+    // Takes the normalised texts the word lists and fingerprints use too, so each comment is normalised once.
+    IReadOnlyList<Classification> Classify(List<NormalizedText> texts)
     {
         var started = Stopwatch.GetTimestamp();
-        var classifications = classifier.ClassifyBatch(batch.Select(s => s.Text).ToList());
-        metrics.ScoringTook(Stopwatch.GetElapsedTime(started) / batch.Count);
+        var classifications = classifier.ClassifyBatch(texts);
+        metrics.ScoringTook(Stopwatch.GetElapsedTime(started) / texts.Count);
         foreach (var scores in classifications.Select(c => c.Scores))
         {
             metrics.Scored(scores.Spam, scores.Abuse, scores.Hate);
