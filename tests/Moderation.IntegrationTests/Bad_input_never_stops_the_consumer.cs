@@ -50,7 +50,7 @@ public sealed class Bad_input_never_stops_the_consumer(IsolatedServers servers) 
             await _site.PublishAsync(body);
         }
 
-        var valid = SampleComments.Submission();
+        var valid = SampleComments.Submission(siteId: $"bad-input-{Guid.NewGuid():N}");
         await _site.PublishJsonAsync(valid);
 
         var rejections = await _site.WaitForAsync(RejectionExchange, _ => true, count: 50, timeout: TimeSpan.FromSeconds(60));
