@@ -153,6 +153,30 @@ public sealed class Moderator_endpoints_are_protected : IAsyncLifetime
         Assert.DoesNotContain(created.Key.Split('_')[2], stored.KeyHash, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Moderator_writes_are_rate_limited_per_key()
+    {
+        await using var app = new ModerationAppFactory();
+        app.Settings["Moderation:Auth:WritesPerMinute"] = "3";
+        await app.PreModerateAsync(Site);
+        var key = await app.CreateKeyAsync(Roles.Moderator, Site);
+        var otherKey = await app.CreateKeyAsync(Roles.Moderator, Site);
+        using var moderator = app.CreateClient(key);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            var comment = await app.SubmitAsync(SampleComments.Submission(siteId: Site, authorId: $"author-{i}"));
+            statuses.Add((await SendAsync(moderator, "POST /api/review/site-a/{comment}/decision {\"status\":\"Approved\"}", new Seeded(comment.CommentId, "x"))).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+
+        // The limit is per key: another moderator is not slowed down by the first one.
+        using var other = app.CreateClient(otherKey);
+        var next = await app.SubmitAsync(SampleComments.Submission(siteId: Site, authorId: "author-other"));
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(other, "POST /api/review/site-a/{comment}/decision {\"status\":\"Approved\"}", new Seeded(next.CommentId, "x"))).StatusCode);
+    }
+
     async Task<Seeded> SeedAsync()
     {
         var author = $"author-{Guid.NewGuid():N}"[..16];
