@@ -67,9 +67,13 @@ public sealed class SitePolicyStore(CommentClassifier classifier, TimeProvider t
         return policy with
         {
             Thresholds = new PolicyThresholds(
-                new ThresholdPair(t.Spam.Review, t.Spam.Reject),
-                new ThresholdPair(t.Abuse.Review, t.Abuse.Reject),
-                new ThresholdPair(t.Hate.Review, t.Hate.Reject)),
+                new ThresholdPair(Shown(t.Spam.Review), Shown(t.Spam.Reject)),
+                new ThresholdPair(Shown(t.Abuse.Review), Shown(t.Abuse.Reject)),
+                new ThresholdPair(Shown(t.Hate.Review), Shown(t.Hate.Reject))),
         };
     }
+
+    // The model stores floats; through decimal, 0.0575f becomes 0.0575 rather than 0.057500001043081284 in the policy an
+    // admin reads and edits. Scores are compared as floats again, so decisions are unchanged.
+    static double Shown(float threshold) => (double)(decimal)threshold;
 }
