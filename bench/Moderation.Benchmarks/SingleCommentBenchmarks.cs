@@ -14,6 +14,8 @@ public class SingleCommentBenchmarks
     public string Length { get; set; } = "typical";
 
     private string _text = string.Empty;
+    private NormalizedText _normalized = null!;
+    private readonly Moderation.Classifier.Features.FeatureBuffer _buffer = new();
 
     [GlobalSetup]
     public void Setup()
@@ -26,6 +28,7 @@ public class SingleCommentBenchmarks
             _ => BenchmarkComments.Typical,
         };
         _model.Classify(_text);
+        _normalized = TextNormalizer.Normalize(_text);
     }
 
     [Benchmark]
@@ -34,6 +37,14 @@ public class SingleCommentBenchmarks
     /// <summary>The same scores computed from the heads' weights without the ML.NET engine, for comparison.</summary>
     [Benchmark]
     public LabelScores ScoreWithLinearWeights() => _model.ScoreDirect(_text);
+
+    /// <summary>Only the hashed feature vector of an already normalised text (no heads).</summary>
+    [Benchmark]
+    public int Featurize()
+    {
+        _model.Featurize(_normalized, _buffer);
+        return _buffer.Count;
+    }
 
     [Benchmark]
     public NormalizedText Normalize() => TextNormalizer.Normalize(_text);

@@ -230,6 +230,9 @@ public sealed class ModerationModel : IDisposable
             _linearHeads[2].Probability(indices, values));
     }
 
+    /// <summary>Only the feature vector of a normalised text, into <paramref name="buffer"/> (for benchmarks).</summary>
+    internal void Featurize(NormalizedText normalized, FeatureBuffer buffer) => _featurizer.Featurize(normalized, buffer);
+
     private Scorer Rent()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
