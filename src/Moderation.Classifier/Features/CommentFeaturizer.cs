@@ -450,7 +450,8 @@ internal sealed class CommentFeaturizer
             keys[k] = ((long)buffer.RawSlots[k] << 26) | ((long)buffer.RawGroups[k] << 24) | (long)k;
         }
 
-        keys.Sort();
+        // Slot bits (hash bits + the dense part, rounded up) and 2 group bits above the 24-bit occurrence index.
+        buffer.SortKeysBySlotAndGroup(count, 2 + 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)(_mask + FeatureSettings.DenseCount)));
         var idf = InverseDocumentFrequency;
         Span<float> squares = stackalloc float[FeatureBuffer.GroupCount];
         for (var k = 0; k < count;)

@@ -38,6 +38,10 @@ internal sealed class FeatureBuffer
     public int WordCount;
 
     internal long[] SortKeys = new long[1024];
+    internal long[] SortScratch = new long[1024];
+    internal int[] RadixCounts = new int[1 << RadixBits];
+
+    private const int RadixBits = 8;
     internal char[] KeyChars = new char[256];
 
     // A character stream for n-grams and the word each of its characters belongs to.
@@ -65,6 +69,7 @@ internal sealed class FeatureBuffer
             Array.Resize(ref RawWords, size);
             Array.Resize(ref RawShares, size);
             Array.Resize(ref SortKeys, size);
+            Array.Resize(ref SortScratch, size);
         }
 
         RawSlots[RawCount] = slot;
@@ -72,6 +77,49 @@ internal sealed class FeatureBuffer
         RawWords[RawCount] = word;
         RawShares[RawCount] = share;
         RawCount++;
+    }
+
+    /// <summary>
+    /// Sorts the first <paramref name="count"/> <see cref="SortKeys"/> ascending by their bits from 24 up (slot and
+    /// group), keeping equal ones in input order: an LSD radix sort in passes of 8 bits (three for 2^20 slots), linear in the count. The
+    /// keys' low 24 bits are the occurrence index, already ascending, so the result is the fully sorted array. Measured
+    /// several times faster than Array.Sort on the ~1,000 keys of a typical comment.
+    /// </summary>
+    internal void SortKeysBySlotAndGroup(int count, int keyBits)
+    {
+        var source = SortKeys;
+        var target = SortScratch;
+        for (var shift = 24; shift < 24 + keyBits; shift += RadixBits)
+        {
+            var counts = RadixCounts.AsSpan();
+            counts.Clear();
+            const int mask = (1 << RadixBits) - 1;
+            for (var k = 0; k < count; k++)
+            {
+                counts[(int)(source[k] >> shift) & mask]++;
+            }
+
+            var total = 0;
+            for (var b = 0; b < counts.Length; b++)
+            {
+                var c = counts[b];
+                counts[b] = total;
+                total += c;
+            }
+
+            for (var k = 0; k < count; k++)
+            {
+                var key = source[k];
+                target[counts[(int)(key >> shift) & mask]++] = key;
+            }
+
+            (source, target) = (target, source);
+        }
+
+        if (!ReferenceEquals(source, SortKeys))
+        {
+            source.AsSpan(0, count).CopyTo(SortKeys);
+        }
     }
 
     internal void AddWord(int start, int length)
