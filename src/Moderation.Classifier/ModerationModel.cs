@@ -42,9 +42,9 @@ public sealed class ModerationModel : IDisposable
         _inputSchema = HeadsSchema.ForScoring(manifest.Features.Dimension);
         foreach (var head in _linearHeads)
         {
-            if (head.Weights.Length != manifest.Features.Dimension)
+            if (head.Dimension != manifest.Features.Dimension)
             {
-                throw new InvalidDataException($"A head has {head.Weights.Length} weights but the features have {manifest.Features.Dimension}.");
+                throw new InvalidDataException($"A head has {head.Dimension} weights but the features have {manifest.Features.Dimension}.");
             }
         }
     }

@@ -10,36 +10,59 @@ namespace Moderation.Classifier.Scoring;
 /// ratios) applied before it when the model has one. Used to split a score over the words of a text (contribution =
 /// weight × scale × feature value), and by training to score held-out rows quickly.
 /// </summary>
-internal sealed class LinearHead(float[] weights, float bias, ICalibrator calibrator, float[]? featureScale = null)
+internal sealed class LinearHead
 {
-    public float[] Weights { get; } = weights;
+    // The unscaled weights, kept only by an unscaled head (where they are the effective weights): a scaled head does
+    // not hold a second 4 MB array per label.
+    private readonly float[]? _unscaled;
 
-    public float Bias { get; } = bias;
+    public LinearHead(float[] weights, float bias, ICalibrator calibrator, float[]? featureScale = null)
+    {
+        _unscaled = featureScale is null ? weights : null;
+        Bias = bias;
+        Calibrator = calibrator;
+        FeatureScale = featureScale;
 
-    public ICalibrator Calibrator { get; } = calibrator;
+        // What one unit of each feature adds to the margin, computed once: scoring and explanations then read one
+        // array per feature instead of two (weights and ratios are 4 MB each, read at random places, so this halves
+        // the cache misses). (w × s) × v is what w × s × v evaluates to, so margins are unchanged to the last bit.
+        if (featureScale is null)
+        {
+            EffectiveWeights = weights;
+        }
+        else
+        {
+            EffectiveWeights = new float[weights.Length];
+            for (var i = 0; i < weights.Length; i++)
+            {
+                EffectiveWeights[i] = weights[i] * featureScale[i];
+            }
+        }
+    }
+
+    /// <summary>Per feature: weight × scale (the weight itself when there is no scale).</summary>
+    public float[] EffectiveWeights { get; }
+
+    /// <summary>The number of features the head reads.</summary>
+    public int Dimension => EffectiveWeights.Length;
+
+    public float Bias { get; }
+
+    public ICalibrator Calibrator { get; }
 
     /// <summary>Per feature: the factor applied to the feature before the head sees it (null: none).</summary>
-    public float[]? FeatureScale { get; } = featureScale;
+    public float[]? FeatureScale { get; }
 
     /// <summary>What one unit of feature <paramref name="index"/> adds to the margin.</summary>
-    public float EffectiveWeight(int index) => FeatureScale is { } scale ? Weights[index] * scale[index] : Weights[index];
+    public float EffectiveWeight(int index) => EffectiveWeights[index];
 
     public float Margin(ReadOnlySpan<int> indices, ReadOnlySpan<float> values)
     {
         var margin = Bias;
-        if (FeatureScale is { } scale)
+        var weights = EffectiveWeights;
+        for (var i = 0; i < indices.Length; i++)
         {
-            for (var i = 0; i < indices.Length; i++)
-            {
-                margin += Weights[indices[i]] * scale[indices[i]] * values[i];
-            }
-        }
-        else
-        {
-            for (var i = 0; i < indices.Length; i++)
-            {
-                margin += Weights[indices[i]] * values[i];
-            }
+            margin += weights[indices[i]] * values[i];
         }
 
         return margin;
@@ -48,7 +71,9 @@ internal sealed class LinearHead(float[] weights, float bias, ICalibrator calibr
     public float Probability(ReadOnlySpan<int> indices, ReadOnlySpan<float> values) =>
         Calibrator.PredictProbability(Margin(indices, values));
 
-    public LinearHead WithFeatureScale(float[]? scale) => new(Weights, Bias, Calibrator, scale);
+    /// <summary>The same head reading features multiplied by <paramref name="scale"/> (from the unscaled weights).</summary>
+    public LinearHead WithFeatureScale(float[]? scale) =>
+        new(_unscaled ?? throw new InvalidOperationException("The head is scaled already."), Bias, Calibrator, scale);
 
     /// <summary>True when the transformer is a prediction transformer over a linear model.</summary>
     public static bool IsPredictor(ITransformer transformer) => PropertyOf<object>(transformer, "Model") is { } model
