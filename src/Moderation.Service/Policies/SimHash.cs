@@ -35,20 +35,24 @@ public static class SimHash
             return 0;
         }
 
-        Span<int> weights = stackalloc int[64];
-        for (var i = 0; i + 4 <= length; i++)
+        // Counts the set bits per position without a branch: the classic "+1 if set, else -1" costs a 50/50 branch
+        // per bit (64 per 4-gram, about half of them mispredicted), which made this 4 % of the service's CPU under
+        // load. A bit is set in the fingerprint when it is set in more than half of the 4-grams (+1/-1 sum above 0).
+        Span<int> ones = stackalloc int[64];
+        var grams = 0;
+        for (var i = 0; i + 4 <= length; i++, grams++)
         {
             var hash = Fnv1a(compact.Slice(i, 4));
             for (var bit = 0; bit < 64; bit++)
             {
-                weights[bit] += ((hash >> bit) & 1) == 1 ? 1 : -1;
+                ones[bit] += (int)((hash >> bit) & 1);
             }
         }
 
         ulong fingerprint = 0;
         for (var bit = 0; bit < 64; bit++)
         {
-            if (weights[bit] > 0)
+            if (2 * ones[bit] > grams)
             {
                 fingerprint |= 1UL << bit;
             }
