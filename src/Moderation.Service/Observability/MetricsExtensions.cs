@@ -12,13 +12,20 @@ public static class MetricsExtensions
         // series idle for 5 minutes; this one listens from start-up, keeps idle series for a day (its limit), and
         // honours bucket advice.
         Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions { SuppressMeters = true });
-        builder.Services.AddSingleton(_ => new MeterListening(MeterAdapter.StartListening(new MeterAdapterOptions
+        builder.Services.AddSingleton(sp =>
         {
-            MetricsExpireAfter = TimeSpan.FromDays(1),
-            ResolveHistogramBuckets = instrument => instrument is System.Diagnostics.Metrics.Histogram<double> { Advice.HistogramBucketBoundaries: { } buckets }
-                ? buckets.ToArray()
-                : MeterAdapterOptions.DefaultHistogramBuckets,
-        })));
+            // Meters made by another host's IMeterFactory (several hosts in one process: tests) are that host's to
+            // count; without this filter each host's adapter would count them again in the shared registry.
+            var ours = sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+            return new MeterListening(MeterAdapter.StartListening(new MeterAdapterOptions
+            {
+                InstrumentFilterPredicate = instrument => instrument.Meter.Scope is null || ReferenceEquals(instrument.Meter.Scope, ours),
+                MetricsExpireAfter = TimeSpan.FromDays(1),
+                ResolveHistogramBuckets = instrument => instrument is System.Diagnostics.Metrics.Histogram<double> { Advice.HistogramBucketBoundaries: { } buckets }
+                    ? buckets.ToArray()
+                    : MeterAdapterOptions.DefaultHistogramBuckets,
+            }));
+        });
         builder.Services.AddSingleton<ModerationMetrics>();
         builder.Services.AddSingleton<ReviewBacklog>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReviewBacklog>());
