@@ -9,7 +9,6 @@ var root = new RootCommand("Comment moderation: train, evaluate and try the clas
     KeysCommand.Create(),
     ExportFeedbackCommand.Create(),
     ExperimentCommand.Create(),
-    RethresholdCommand.Create(),
 };
 
 // Bad input (a missing data file, a model that does not load) is the user's to fix: say what is wrong in one line

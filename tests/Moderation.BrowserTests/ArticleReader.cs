@@ -7,30 +7,12 @@ namespace Moderation.BrowserTests;
 /// One reader of the demo article: a fresh browser context (its own cookie, hence its own reader id) on the article
 /// page, following the Komentar section live. Console errors are kept (a CSP violation shows up there).
 /// </summary>
-public sealed class ArticleReader : IAsyncDisposable
+public sealed class ArticleReader : BrowserPage
 {
-    readonly IBrowserContext _context;
-    readonly List<string> _consoleErrors = [];
-
     ArticleReader(IBrowserContext context, IPage page)
+        : base(context, page)
     {
-        _context = context;
-        Page = page;
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                _consoleErrors.Add(message.Text);
-            }
-        };
-        page.PageError += (_, error) => _consoleErrors.Add(error);
     }
-
-    public IPage Page { get; }
-
-    public IResponse Response { get; private set; } = null!;
-
-    public IReadOnlyList<string> ConsoleErrors => _consoleErrors;
 
     /// <summary>The "Komentar (N)" heading.</summary>
     public ILocator Heading => Page.GetByTestId("comment-heading");
@@ -41,12 +23,7 @@ public sealed class ArticleReader : IAsyncDisposable
 
     public static async Task<ArticleReader> OpenAsync(Chromium chromium, LiveDemoSite site)
     {
-        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl, Locale = "id-ID" });
-        var reader = new ArticleReader(context, await context.NewPageAsync());
-        var response = await reader.Page.GotoAsync("/");
-        Assert.NotNull(response);
-        Assert.True(response.Ok, "GET / should serve the article");
-        reader.Response = response;
+        var reader = await OpenAsync(chromium, site.BaseUrl, (context, page) => new ArticleReader(context, page), "the article");
         await Expect(reader.Page.GetByTestId("live-status")).ToHaveAttributeAsync("data-state", "live");
         return reader;
     }
@@ -71,6 +48,4 @@ public sealed class ArticleReader : IAsyncDisposable
     }
 
     public async Task ExpectCountAsync(int approved) => await Expect(Heading).ToHaveTextAsync($"Komentar ({approved})");
-
-    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
 }

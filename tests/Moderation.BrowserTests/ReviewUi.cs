@@ -7,31 +7,12 @@ namespace Moderation.BrowserTests;
 /// The review UI in one fresh browser context (its own sessionStorage and localStorage), with the locators the tests
 /// share. Every console error is kept: a Content-Security-Policy violation shows up there, and fails the test.
 /// </summary>
-public sealed class ReviewUi : IAsyncDisposable
+public sealed class ReviewUi : BrowserPage
 {
-    readonly IBrowserContext _context;
-    readonly List<string> _consoleErrors = [];
-
     ReviewUi(IBrowserContext context, IPage page)
+        : base(context, page)
     {
-        _context = context;
-        Page = page;
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                _consoleErrors.Add(message.Text);
-            }
-        };
-        page.PageError += (_, error) => _consoleErrors.Add(error);
     }
-
-    public IPage Page { get; }
-
-    /// <summary>The response that served the page.</summary>
-    public IResponse Response { get; private set; } = null!;
-
-    public IReadOnlyList<string> ConsoleErrors => _consoleErrors;
 
     public ILocator Items => Page.GetByTestId("review-item");
 
@@ -39,16 +20,8 @@ public sealed class ReviewUi : IAsyncDisposable
 
     public ILocator Errors => Page.GetByTestId("error-toast");
 
-    public static async Task<ReviewUi> OpenAsync(Chromium chromium, LiveService service)
-    {
-        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = service.BaseUrl, Locale = "id-ID" });
-        var ui = new ReviewUi(context, await context.NewPageAsync());
-        var response = await ui.Page.GotoAsync("/");
-        Assert.NotNull(response);
-        Assert.True(response.Ok, "GET / should serve the review UI");
-        ui.Response = response;
-        return ui;
-    }
+    public static Task<ReviewUi> OpenAsync(Chromium chromium, LiveService service) =>
+        OpenAsync(chromium, service.BaseUrl, (context, page) => new ReviewUi(context, page), "the review UI");
 
     public ILocator Item(string commentId) => Page.Locator($"[data-testid=review-item][data-comment-id='{commentId}']");
 
@@ -78,6 +51,4 @@ public sealed class ReviewUi : IAsyncDisposable
             await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, $"{name}.png"), FullPage = true });
         }
     }
-
-    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
 }

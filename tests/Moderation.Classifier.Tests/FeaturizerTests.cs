@@ -82,4 +82,26 @@ public sealed class FeaturizerTests
         Assert.True(Dense("saya tidak setuju dengan kebijakan yang ini", 9) > Dense("I do not agree with this policy", 9));
         Assert.True(Dense("I do not agree with this policy", 13) > Dense("saya tidak setuju dengan kebijakan yang ini", 13));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(700)]
+    [InlineData(5000)] // more than the buffer's first size: the scratch array grows with the keys
+    public void Sort_keys_come_out_as_a_full_sort_would_put_them(int count)
+    {
+        // Keys as Merge builds them: a slot of up to 21 bits and a 2-bit group above a 24-bit occurrence index.
+        var random = new Random(count);
+        var buffer = new FeatureBuffer();
+        for (var k = 0; k < count; k++)
+        {
+            buffer.AddRaw(random.Next(16 + (1 << 20)), (byte)random.Next(3), 0, 1f);
+        }
+
+        var keys = Enumerable.Range(0, count).Select(k => ((long)buffer.RawSlots[k] << 26) | ((long)buffer.RawGroups[k] << 24) | (long)k).ToArray();
+        keys.CopyTo(buffer.SortKeys, 0);
+        buffer.SortKeysBySlotAndGroup(count, 23);
+
+        Array.Sort(keys);
+        Assert.Equal(keys, buffer.SortKeys[..count]);
+    }
 }

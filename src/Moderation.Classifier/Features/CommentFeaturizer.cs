@@ -19,12 +19,16 @@ internal sealed class CommentFeaturizer
 
     private readonly int _mask;
 
+    // Bits of a sort key above the 24-bit occurrence index: the slot (dense part + hashed slots) and 2 group bits.
+    private readonly int _slotAndGroupBits;
+
     public CommentFeaturizer(FeatureSettings settings, float[]? inverseDocumentFrequency = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         Settings = settings;
         InverseDocumentFrequency = inverseDocumentFrequency;
         _mask = (1 << settings.HashBits) - 1;
+        _slotAndGroupBits = 2 + 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)(_mask + FeatureSettings.DenseCount));
     }
 
     public FeatureSettings Settings { get; }
@@ -450,8 +454,7 @@ internal sealed class CommentFeaturizer
             keys[k] = ((long)buffer.RawSlots[k] << 26) | ((long)buffer.RawGroups[k] << 24) | (long)k;
         }
 
-        // Slot bits (hash bits + the dense part, rounded up) and 2 group bits above the 24-bit occurrence index.
-        buffer.SortKeysBySlotAndGroup(count, 2 + 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)(_mask + FeatureSettings.DenseCount)));
+        buffer.SortKeysBySlotAndGroup(count, _slotAndGroupBits);
         var idf = InverseDocumentFrequency;
         Span<float> squares = stackalloc float[FeatureBuffer.GroupCount];
         for (var k = 0; k < count;)

@@ -105,53 +105,6 @@ public static class ModelTrainer
         return new TrainingReport(manifest.Validation, manifest.ValidationObfuscated, styledReport, thresholds, missRates, heldOrdinary, heldStyledOrdinary, decisionThresholds, devChoices, sources, modelBytes);
     }
 
-    /// <summary>
-    /// Chooses the Review/Reject thresholds of an existing model again on the validation split of
-    /// <paramref name="dataPaths"/> (for example after the threshold definition changed) and writes the model with the
-    /// new thresholds to <paramref name="outputPath"/>. The heads are not touched.
-    /// </summary>
-    public static ModelThresholds Rethreshold(string modelPath, IReadOnlyList<string> dataPaths, string outputPath)
-    {
-        ArgumentNullException.ThrowIfNull(modelPath);
-        ArgumentNullException.ThrowIfNull(dataPaths);
-        ArgumentNullException.ThrowIfNull(outputPath);
-        ModelManifest manifest;
-        ModelThresholds thresholds;
-        using (var model = ModerationModel.Load(modelPath))
-        {
-            var excluded = new HashSet<string>(model.Manifest.ExcludedSources, StringComparer.OrdinalIgnoreCase);
-            var rows = ModelEvaluator.InSplit(DatasetReader.Read(dataPaths).Where(row => !excluded.Contains(row.Source)), DatasetSplit.Validation);
-            var scores = new LabelScores[rows.Count];
-            Parallel.For(0, rows.Count, i => scores[i] = model.Score(rows[i].Text));
-            thresholds = ThresholdChooser.Choose(rows, scores);
-            manifest = model.Manifest with { Thresholds = thresholds, ThresholdDefinition = ThresholdChooser.Definition };
-        }
-
-        var directory = Path.GetDirectoryName(Path.GetFullPath(outputPath))!;
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(outputPath)}.{Environment.ProcessId}.tmp");
-        using (var source = ZipFile.OpenRead(modelPath))
-        using (var file = File.Create(temporary))
-        using (var zip = new ZipArchive(file, ZipArchiveMode.Create))
-        {
-            foreach (var entry in source.Entries)
-            {
-                using var target = zip.CreateEntry(entry.FullName, CompressionLevel.Optimal).Open();
-                if (entry.FullName == ModerationModel.ManifestEntry)
-                {
-                    JsonSerializer.Serialize(target, manifest, ModelManifest.JsonOptions);
-                }
-                else
-                {
-                    using var input = entry.Open();
-                    input.CopyTo(target);
-                }
-            }
-        }
-
-        File.Move(temporary, outputPath, overwrite: true);
-        return thresholds;
-    }
-
     private static string Describe(TrainingOptions options)
     {
         var kind = options.Head == HeadKind.Svm

@@ -24,9 +24,6 @@ public static class ThresholdChooser
     /// <summary>The precision auto-reject must have.</summary>
     public const double RejectPrecision = 0.99;
 
-    /// <summary>Candidate Review thresholds tried per label (quantiles of that label's positives' scores).</summary>
-    private const int Candidates = 60;
-
     /// <summary>The definition above in one sentence, stored in every model manifest.</summary>
     public const string Definition =
         "Reject: lowest score with precision >= 99% on validation. Review: a positive counts as missed only if the whole comment would be auto-approved (all three scores below their Review thresholds); " +
@@ -46,99 +43,19 @@ public static class ThresholdChooser
 
         var positives = LabelNames.All.Select(label => Enumerable.Range(0, rows.Count).Where(i => rows[i][label] == true).Select(i => scores[i]).ToArray()).ToArray();
         var allowed = positives.Select(p => (int)Math.Floor(MaxMissRate * p.Length)).ToArray();
-        // Ordinary comments per source, each source counting equally: the many ordinary YouTube comments and SMS would
-        // otherwise decide alone, and the political tweets without abuse are the closest thing to news comments here.
-        var ordinary = Enumerable.Range(0, rows.Count).Where(i => rows[i].IsOrdinary).GroupBy(i => rows[i].Source)
-            .Select(g => g.Select(i => scores[i]).ToArray()).ToArray();
 
-        // Candidates per label: quantiles of its positives' scores up to a few times the allowed misses (higher ones
-        // would miss too many on their own), each capped at Reject.
-        var candidates = LabelNames.All.Select(label =>
+        // In order spam, abuse, hate: each as high as possible with at most the allowed misses of its label, given the
+        // thresholds already chosen (labels not chosen yet hold nothing). The (allowed + 1)-th lowest score of the
+        // positives no other head holds is that threshold: everything below it is missed.
+        float[] best = [float.PositiveInfinity, float.PositiveInfinity, float.PositiveInfinity];
+        for (var label = 0; label < 3; label++)
         {
-            var index = (int)label;
-            var sorted = positives[index].Select(s => s[label]).Order().ToArray();
-            var limit = Math.Min(sorted.Length, Math.Max(1, 40 * (allowed[index] + 1)));
-            return Enumerable.Range(0, Candidates)
-                .Select(k => sorted.Length == 0 ? reject[index] : MathF.Round(sorted[Math.Min(sorted.Length - 1, k * limit / Candidates)], 4, MidpointRounding.ToZero))
-                .Append(reject[index])
-                .Select(t => Math.Min(t, reject[index]))
-                .Distinct()
-                .Order()
-                .ToArray();
-        }).ToArray();
-
-        float[] best;
-        if (Joint)
-        {
-            best = ChooseJointly(candidates, positives, allowed, ordinary) ?? candidates.Select(c => c.Min()).ToArray();
-        }
-        else
-        {
-            // In order spam, abuse, hate: each as high as possible with at most the allowed misses of its label, given
-            // the thresholds already chosen (labels not chosen yet hold nothing). The (allowed + 1)-th lowest score of the
-            // positives no other head holds is that threshold: everything below it is missed.
-            best = [float.PositiveInfinity, float.PositiveInfinity, float.PositiveInfinity];
-            for (var label = 0; label < 3; label++)
-            {
-                var uncaught = positives[label].Where(score => !IsHeld(score, best)).Select(score => score[(ModerationLabel)label]).Order().ToList();
-                var threshold = uncaught.Count > allowed[label] ? MathF.Round(uncaught[allowed[label]], 4, MidpointRounding.ToZero) : float.PositiveInfinity;
-                best[label] = Math.Min(threshold, reject[label]);
-            }
+            var uncaught = positives[label].Where(score => !IsHeld(score, best)).Select(score => score[(ModerationLabel)label]).Order().ToList();
+            var threshold = uncaught.Count > allowed[label] ? MathF.Round(uncaught[allowed[label]], 4, MidpointRounding.ToZero) : float.PositiveInfinity;
+            best[label] = Math.Min(threshold, reject[label]);
         }
 
         return new ModelThresholds(new LabelThreshold(best[0], reject[0]), new LabelThreshold(best[1], reject[1]), new LabelThreshold(best[2], reject[2]));
-    }
-
-    /// <summary>
-    /// Whether the Review triple is chosen jointly (fewest ordinary validation comments held among the feasible triples)
-    /// instead of in order. Measured: the joint choice holds fewer ordinary validation comments but sets a very low hate
-    /// threshold that holds many more hand-written news comments, so the committed model uses the order.
-    /// </summary>
-    internal static bool Joint { get; set; }
-
-    private static float[]? ChooseJointly(float[][] candidates, LabelScores[][] positives, int[] allowed, LabelScores[][] ordinary)
-    {
-        float[]? best = null;
-        var bestHeld = double.MaxValue;
-        var bestSum = float.NegativeInfinity;
-        foreach (var spam in candidates[0])
-        {
-            foreach (var abuse in candidates[1])
-            {
-                // Misses only grow and holds only shrink as a threshold rises: the best hate threshold for this pair is
-                // the highest feasible one, found by bisection over the ascending candidates.
-                var hates = candidates[2];
-                int low = 0, high = hates.Length - 1, found = -1;
-                while (low <= high)
-                {
-                    var middle = (low + high) / 2;
-                    if (MeetsMissLimits(positives, allowed, [spam, abuse, hates[middle]]))
-                    {
-                        found = middle;
-                        low = middle + 1;
-                    }
-                    else
-                    {
-                        high = middle - 1;
-                    }
-                }
-
-                if (found < 0)
-                {
-                    continue;
-                }
-
-                var review = new[] { spam, abuse, hates[found] };
-                var held = ordinary.Length == 0 ? 0 : ordinary.Average(source => (double)source.Count(score => IsHeld(score, review)) / source.Length);
-                var sum = review.Sum();
-                if (held < bestHeld || (held == bestHeld && sum > bestSum))
-                {
-                    (best, bestHeld, bestSum) = (review, held, sum);
-                }
-            }
-        }
-
-        return best;
     }
 
     /// <summary>The share of a label's positives that the thresholds auto-approve (all three scores below Review).</summary>
@@ -149,23 +66,6 @@ public static class ThresholdChooser
         ArgumentNullException.ThrowIfNull(thresholds);
         var positives = Enumerable.Range(0, rows.Count).Where(i => rows[i][label] == true).ToList();
         return positives.Count == 0 ? 0 : (double)positives.Count(i => DefaultPolicy.StatusOf(scores[i], thresholds) == ModerationVerdict.Approved) / positives.Count;
-    }
-
-    private static bool MeetsMissLimits(LabelScores[][] positives, int[] allowed, float[] review)
-    {
-        for (var label = 0; label < positives.Length; label++)
-        {
-            var missed = 0;
-            foreach (var s in positives[label])
-            {
-                if (!IsHeld(s, review) && ++missed > allowed[label])
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
     }
 
     private static bool IsHeld(LabelScores scores, float[] review) =>
