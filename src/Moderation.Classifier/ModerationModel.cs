@@ -9,7 +9,10 @@ using Moderation.Classifier.Scoring;
 namespace Moderation.Classifier;
 
 /// <summary>
-/// One loaded model file: immutable and thread-safe. Scoring goes through pooled ML.NET prediction engines.
+/// One loaded model file: immutable and thread-safe. ML.NET trains the heads and stores them; serving reads their
+/// weights once into one interleaved <see cref="WeightTable"/> and scores from it with pooled scratch buffers (no
+/// prediction engine per call: the engine read seven 4 MB tables per n-gram, see the model card). The ML.NET engine
+/// stays the reference the tests compare against (<see cref="EngineReference"/>).
 /// </summary>
 public sealed class ModerationModel : IDisposable
 {
@@ -22,31 +25,26 @@ public sealed class ModerationModel : IDisposable
 
     private const int MaxEvidencePerLabel = 3;
 
-    private readonly MLContext _mlContext = new(seed: 0);
-    private readonly ITransformer _heads;
-    private readonly LinearHead[] _linearHeads;
+    private readonly WeightTable _table;
     private readonly CommentFeaturizer _featurizer;
-    private readonly ConcurrentBag<Scorer> _scorers = [];
-    private readonly Microsoft.ML.Data.SchemaDefinition _inputSchema;
-    private readonly float[]?[] _featureScales;
+    private readonly ConcurrentBag<FeatureBuffer> _buffers = [];
     private bool _disposed;
 
-    private ModerationModel(string version, ModelManifest manifest, ITransformer heads, float[]? idf, float[]?[] featureScales)
+    private ModerationModel(string version, ModelParts parts)
     {
         Version = version;
-        Manifest = manifest;
-        _heads = heads;
-        _featureScales = featureScales;
-        _linearHeads = HeadsSchema.ReadHeads(heads).Select((head, k) => head.WithFeatureScale(featureScales[k])).ToArray();
-        _featurizer = new CommentFeaturizer(manifest.Features, idf);
-        _inputSchema = HeadsSchema.ForScoring(manifest.Features.Dimension);
-        foreach (var head in _linearHeads)
+        Manifest = parts.Manifest;
+        var heads = HeadsSchema.ReadHeads(parts.Heads).Select((head, k) => head.WithFeatureScale(parts.FeatureScales[k])).ToArray();
+        foreach (var head in heads)
         {
-            if (head.Dimension != manifest.Features.Dimension)
+            if (head.Dimension != parts.Manifest.Features.Dimension)
             {
-                throw new InvalidDataException($"A head has {head.Dimension} weights but the features have {manifest.Features.Dimension}.");
+                throw new InvalidDataException($"A head has {head.Dimension} weights but the features have {parts.Manifest.Features.Dimension}.");
             }
         }
+
+        _table = new WeightTable(heads, parts.Idf);
+        _featurizer = new CommentFeaturizer(parts.Manifest.Features, _table.HasIdf ? _table.IdfView : default);
     }
 
     /// <summary>Loads a model file written by <c>moderation train</c>.</summary>
@@ -63,6 +61,15 @@ public sealed class ModerationModel : IDisposable
     {
         ArgumentNullException.ThrowIfNull(bytes);
         var version = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..12];
+        return new ModerationModel(version, ReadParts(bytes));
+    }
+
+    /// <summary>What a model file holds, as read by ML.NET.</summary>
+    internal sealed record ModelParts(ModelManifest Manifest, ITransformer Heads, float[]? Idf, float[]?[] FeatureScales);
+
+    /// <exception cref="InvalidDataException">The bytes are not a model this version can read.</exception>
+    internal static ModelParts ReadParts(byte[] bytes)
+    {
         try
         {
             using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
@@ -107,7 +114,7 @@ public sealed class ModerationModel : IDisposable
                 }
             }
 
-            return new ModerationModel(version, manifest, heads, idf, scales);
+            return new ModelParts(manifest, heads, idf, scales);
         }
         catch (Exception ex) when (ex is not InvalidDataException and (IOException or JsonException or FormatException or InvalidOperationException or ArgumentException or NotSupportedException))
         {
@@ -138,17 +145,17 @@ public sealed class ModerationModel : IDisposable
     public Classification Classify(NormalizedText normalized)
     {
         ArgumentNullException.ThrowIfNull(normalized);
-        var scorer = Rent();
+        var buffer = Rent();
         try
         {
-            _featurizer.Featurize(normalized, scorer.Buffer);
-            var scores = scorer.Predict();
-            var evidence = Explain(normalized, scorer.Buffer, scores);
+            _featurizer.Featurize(normalized, buffer);
+            var scores = _table.Score(buffer);
+            var evidence = Explain(normalized, buffer, scores);
             return new Classification(scores, evidence, normalized.Signals, Version);
         }
         finally
         {
-            _scorers.Add(scorer);
+            _buffers.Add(buffer);
         }
     }
 
@@ -179,23 +186,23 @@ public sealed class ModerationModel : IDisposable
             return results;
         }
 
-        // One engine per worker for a whole range, instead of renting per comment.
+        // One buffer per worker for a whole range, instead of renting per comment.
         Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, count, 256), range =>
         {
-            var scorer = Rent();
+            var buffer = Rent();
             try
             {
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
                     var normalized = normalizedAt(i);
-                    _featurizer.Featurize(normalized, scorer.Buffer);
-                    var scores = scorer.Predict();
-                    results[i] = new Classification(scores, Explain(normalized, scorer.Buffer, scores), normalized.Signals, Version);
+                    _featurizer.Featurize(normalized, buffer);
+                    var scores = _table.Score(buffer);
+                    results[i] = new Classification(scores, Explain(normalized, buffer, scores), normalized.Signals, Version);
                 }
             }
             finally
             {
-                _scorers.Add(scorer);
+                _buffers.Add(buffer);
             }
         });
         return results;
@@ -205,44 +212,25 @@ public sealed class ModerationModel : IDisposable
     internal LabelScores Score(string text)
     {
         var normalized = TextNormalizer.Normalize(text);
-        var scorer = Rent();
+        var buffer = Rent();
         try
         {
-            _featurizer.Featurize(normalized, scorer.Buffer);
-            return scorer.Predict();
+            _featurizer.Featurize(normalized, buffer);
+            return _table.Score(buffer);
         }
         finally
         {
-            _scorers.Add(scorer);
+            _buffers.Add(buffer);
         }
-    }
-
-    /// <summary>Scores with the linear weights directly instead of the ML.NET engine (must agree; used by tests).</summary>
-    internal LabelScores ScoreDirect(string text)
-    {
-        var buffer = new FeatureBuffer();
-        _featurizer.Featurize(TextNormalizer.Normalize(text), buffer);
-        var indices = buffer.Indices.AsSpan(0, buffer.Count);
-        var values = buffer.Values.AsSpan(0, buffer.Count);
-        return new LabelScores(
-            _linearHeads[0].Probability(indices, values),
-            _linearHeads[1].Probability(indices, values),
-            _linearHeads[2].Probability(indices, values));
     }
 
     /// <summary>Only the feature vector of a normalised text, into <paramref name="buffer"/> (for benchmarks).</summary>
     internal void Featurize(NormalizedText normalized, FeatureBuffer buffer) => _featurizer.Featurize(normalized, buffer);
 
-    private Scorer Rent()
+    private FeatureBuffer Rent()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_scorers.TryTake(out var scorer))
-        {
-            return scorer;
-        }
-
-        var engine = _mlContext.Model.CreatePredictionEngine<ScoringRow, HeadsOutput>(_heads, ignoreMissingColumns: true, inputSchemaDefinition: _inputSchema);
-        return new Scorer(engine, Manifest.Features.Dimension, _featureScales);
+        return _buffers.TryTake(out var buffer) ? buffer : new FeatureBuffer();
     }
 
     private IReadOnlyList<Evidence> Explain(NormalizedText normalized, FeatureBuffer buffer, LabelScores scores)
@@ -258,12 +246,11 @@ public sealed class ModerationModel : IDisposable
 
             // Exact split of the linear score: each hashed occurrence adds its effective weight × what it adds to its slot.
             contributions.Clear();
-            var head = _linearHeads[(int)label];
             for (var k = 0; k < buffer.RawCount; k++)
             {
                 if (buffer.RawWords[k] >= 0)
                 {
-                    contributions[buffer.RawWords[k]] += head.EffectiveWeight(buffer.RawSlots[k]) * buffer.RawShares[k];
+                    contributions[buffer.RawWords[k]] += _table.EffectiveWeight((int)label, buffer.RawSlots[k]) * buffer.RawShares[k];
                 }
             }
 
@@ -314,9 +301,6 @@ public sealed class ModerationModel : IDisposable
     public void Dispose()
     {
         _disposed = true;
-        while (_scorers.TryTake(out var scorer))
-        {
-            scorer.Dispose();
-        }
+        _buffers.Clear();
     }
 }

@@ -23,18 +23,24 @@ internal sealed class CommentFeaturizer
     private readonly int _slotAndGroupBits;
 
     public CommentFeaturizer(FeatureSettings settings, float[]? inverseDocumentFrequency = null)
+        : this(settings, Scoring.IdfView.Of(inverseDocumentFrequency))
+    {
+    }
+
+    /// <summary>A featuriser reading IDF weights through a view (serving reads them from the interleaved weight table).</summary>
+    public CommentFeaturizer(FeatureSettings settings, Scoring.IdfView inverseDocumentFrequency)
     {
         ArgumentNullException.ThrowIfNull(settings);
         Settings = settings;
-        InverseDocumentFrequency = inverseDocumentFrequency;
+        _idf = inverseDocumentFrequency;
         _mask = (1 << settings.HashBits) - 1;
         _slotAndGroupBits = 2 + 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)(_mask + FeatureSettings.DenseCount));
     }
 
     public FeatureSettings Settings { get; }
 
-    /// <summary>Per hashed slot (index minus the dense part): the IDF weight, or null for plain counts.</summary>
-    public float[]? InverseDocumentFrequency { get; }
+    // Per hashed slot (index minus the dense part): the IDF weight; empty for plain counts.
+    private readonly Scoring.IdfView _idf;
 
     /// <summary>Names of the dense features, in vector order (for reports and tests).</summary>
     public static IReadOnlyList<string> DenseNames { get; } =
@@ -455,7 +461,7 @@ internal sealed class CommentFeaturizer
         }
 
         buffer.SortKeysBySlotAndGroup(count, _slotAndGroupBits);
-        var idf = InverseDocumentFrequency;
+        var idf = _idf;
         Span<float> squares = stackalloc float[FeatureBuffer.GroupCount];
         for (var k = 0; k < count;)
         {
@@ -470,7 +476,7 @@ internal sealed class CommentFeaturizer
 
             var slot = (int)(run >> 2);
             var value = Settings.SublinearTf && total > 1f ? 1f + MathF.Log(total) : total;
-            if (idf is not null)
+            if (!idf.IsEmpty)
             {
                 value *= idf[slot - FeatureSettings.DenseCount];
             }
