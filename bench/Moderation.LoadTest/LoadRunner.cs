@@ -61,6 +61,7 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
     {
         await StartReplicasAsync(options.Replicas);
         PhaseResult throughput, latency;
+        Dictionary<string, double> cpuPerComment;
         await using (var answers = await AnswerListener.StartAsync(_bed.RabbitMq, AnswersQueue, bindServiceExchanges: true))
         await using (var site = await SitePublisher.ConnectAsync(_bed.RabbitMq, options.Window))
         {
@@ -71,7 +72,9 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
                 replica.ResetMaxRss();
             }
 
+            var cpuBefore = CpuAccounting.Snapshot(ServicePids());
             throughput = await PhaseAsync("service max rate", answers, site, SubmitQueue, options.Count, 0, cancellationToken);
+            cpuPerComment = CpuAccounting.PerComment(cpuBefore, CpuAccounting.Snapshot(ServicePids()), options.Count);
             await Task.Delay(2000, cancellationToken);
             latency = await PhaseAsync($"service {options.Rate:0}/s", answers, site, SubmitQueue, options.LatencyCount, options.Rate, cancellationToken);
         }
@@ -115,8 +118,18 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
         report.Fields["count"] = options.Count;
         report.Fields["verdict_bytes"] = Math.Round(throughput.AverageAnswerBytes);
         report.Fields["baseline_reply_bytes"] = Math.Round(baselineThroughput?.AverageAnswerBytes ?? 0);
+
+        // Where one comment's CPU went during the max-rate phase (ms per comment, from /proc).
+        foreach (var (component, ms) in cpuPerComment)
+        {
+            report.Fields[$"cpu_ms_per_comment_{component}"] = ms;
+        }
+
+        report.Notes.Add("CPU per comment at the max rate (ms): " + string.Join(", ", cpuPerComment.Select(p => $"{p.Key} {p.Value:0.000}")));
         return report;
     }
+
+    IEnumerable<int> ServicePids() => _replicas.Select(r => r.Pid).OfType<int>();
 
     // ---------------------------------------------------------------------------------------------------------------
     // Faults

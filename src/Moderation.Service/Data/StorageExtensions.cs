@@ -15,7 +15,7 @@ public static class StorageExtensions
         if (!string.IsNullOrWhiteSpace(postgres))
         {
             builder.Services.AddDbContextPool<PostgresModerationDbContext>(options => options
-                .UseNpgsql(postgres, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")));
+                .UseNpgsql(WithPreparedStatements(postgres), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")));
             builder.Services.AddScoped<ModerationDbContext>(sp => sp.GetRequiredService<PostgresModerationDbContext>());
         }
         else
@@ -32,6 +32,23 @@ public static class StorageExtensions
 
         builder.Services.AddHealthChecks().AddDbContextCheck<ModerationDbContext>("database", tags: ["ready"]);
         return builder;
+    }
+
+    /// <summary>
+    /// Turns on Npgsql's automatic statement preparation unless the connection string says otherwise. Every batch
+    /// sends the same few statements (PostgresBatchReader, PostgresCommentWriter); unprepared, PostgreSQL parses and
+    /// plans each of them again per batch (~0.4 ms each measured with EXPLAIN), which at small batches costs more than
+    /// executing them. Behind PgBouncer in transaction mode older than 1.21, set <c>Max Auto Prepare=0</c>.
+    /// </summary>
+    internal static string WithPreparedStatements(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare"))
+        {
+            return connectionString;
+        }
+
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 32, AutoPrepareMinUsages = 2 }.ConnectionString;
     }
 
     /// <summary>Applies migrations, waiting for the database to come up (a replica may start before it).</summary>
