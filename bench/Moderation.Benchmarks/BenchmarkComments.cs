@@ -23,4 +23,50 @@ internal static class BenchmarkComments
 
         return Environment.GetEnvironmentVariable("MODERATION_MODEL") ?? throw new FileNotFoundException("models/moderation-model.zip not found; set MODERATION_MODEL.");
     }
+
+    // Hand-written words for generated comments (Indonesian and English news-comment vocabulary).
+    private static readonly string[] Words =
+    [
+        "semoga", "warga", "banjir", "cepat", "surut", "pemerintah", "jalan", "rusak", "harga", "beras", "naik", "turun",
+        "terima", "kasih", "infonya", "berita", "bagus", "setuju", "tidak", "sangat", "kecewa", "pelayanan", "rumah",
+        "sakit", "sekolah", "anak", "guru", "pasar", "macet", "kereta", "bandara", "listrik", "padam", "air", "bersih",
+        "desa", "kota", "bupati", "gubernur", "menteri", "pemilu", "kampanye", "subsidi", "bantuan", "sembako", "pajak",
+        "gaji", "kerja", "pabrik", "petani", "nelayan", "hujan", "panas", "gempa", "sampah", "sungai", "polisi", "hukum",
+        "korupsi", "sidang", "hakim", "sepak", "bola", "timnas", "menang", "kalah", "pelatih", "pemain", "gol", "juara",
+        "the", "news", "great", "article", "thanks", "for", "sharing", "hope", "everyone", "is", "safe", "government",
+        "should", "fix", "roads", "prices", "are", "too", "high", "agree", "with", "this", "terrible", "service",
+        "slot", "gacor", "maxwin", "depo", "daftar", "link", "bio", "bonus", "member", "baru", "promo", "hari", "ini",
+        "bodoh", "goblok", "dasar", "otak", "udang", "stupid", "idiot", "shut", "up", "wa", "admin", "cek", "di",
+    ];
+
+    /// <summary>Generated comments, all different: hand-written words, a made-up name and a number, so their n-grams differ.</summary>
+    public static string[] Distinct(int count, int seed)
+    {
+        var random = new Random(seed);
+        var texts = new string[count];
+        var builder = new System.Text.StringBuilder();
+        for (var i = 0; i < count; i++)
+        {
+            builder.Clear();
+            var words = random.Next(6, 30);
+            for (var w = 0; w < words; w++)
+            {
+                builder.Append(Words[random.Next(Words.Length)]).Append(' ');
+                if (random.Next(6) == 0)
+                {
+                    // A made-up name (a brand, a place, a person): new character n-grams.
+                    for (var c = random.Next(4, 9); c > 0; c--)
+                    {
+                        builder.Append((char)('a' + random.Next(26)));
+                    }
+
+                    builder.Append(' ');
+                }
+            }
+
+            texts[i] = builder.Append(random.Next(1000)).ToString();
+        }
+
+        return texts;
+    }
 }
