@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using Moderation.Contracts;
 using static Moderation.IntegrationTests.AmqpTestClient;
@@ -78,5 +79,31 @@ public sealed class Signals_hold_across_replicas(IsolatedServers servers) : ICla
         var response = await client.PostAsJsonAsync("/api/comments", submission, Ct);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<CommentModerated>(Ct))!;
+    }
+}
+
+/// <summary>Author history reads only an author's newest comments of the window, on PostgreSQL.</summary>
+[Trait("Category", "Integration")]
+public sealed class Reading_author_history(IsolatedServers servers) : IClassFixture<IsolatedServers>
+{
+    [Fact]
+    public async Task Only_the_newest_comments_of_a_prolific_author_count()
+    {
+        await using var host = new ServiceHost(servers);
+        await host.StartAsync();
+        var site = $"prolific-{Guid.NewGuid():N}"[..20];
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Moderation.Service.Data.ModerationDbContext>();
+        var now = DateTime.UtcNow;
+        db.Comments.AddRange(AuthorHistoryRows.Build(site, "prolific", now));
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+
+        var policy = new Moderation.Service.Policies.CompiledPolicy(new Moderation.Service.Policies.SitePolicy { Thresholds = AuthorHistoryRows.Thresholds, NewAuthorApprovals = 5 });
+        var read = await Moderation.Service.Data.PostgresBatchReader.ReadAsync(db, [new(site, "new-comment", "prolific", 0, policy)], now, TestContext.Current.CancellationToken);
+
+        // 120 rejected two weeks ago, then 100 approved: the newest 100 are all approved, so the author is fine.
+        var author = read.Authors[(site, "prolific")];
+        Assert.Equal((100, 0), (author.DecidedInWindow, author.RejectedInWindow));
+        Assert.Equal(5, author.ApprovedTotal);
     }
 }

@@ -63,23 +63,35 @@ public static class PostgresBatchReader
         {
             var siteId = site.Key;
             var policy = site.First().Policy.Policy;
-            var authors = Texts(site.Select(i => i.AuthorId).Distinct());
+            // A parameter belongs to one statement: each statement gets its own copy of the author list.
+            var authorIds = site.Select(i => i.AuthorId).Distinct().ToArray();
             if (policy.AuthorHistory.Enabled)
             {
-                // No Status predicate: it would let the planner choose the (SiteId, Status, ReceivedAt) index.
-                Add(batch, """
-                    SELECT "AuthorId", "Status", count(*)::int FROM comments
-                    WHERE "SiteId" = $1 AND "AuthorId" = ANY($2) AND "ReceivedAt" >= $3 GROUP BY 1, 2
-                    """, Text(siteId), authors, Time(now.AddDays(-policy.AuthorHistory.WindowDays)));
+                // Each author's newest comments of the window, through (SiteId, AuthorId, ReceivedAt) backwards. No
+                // Status predicate: it would let the planner choose the (SiteId, Status, ReceivedAt) index.
+                Add(batch, $"""
+                    SELECT a.author, h."Status", count(*)::int
+                    FROM unnest($2) AS a(author)
+                    CROSS JOIN LATERAL (
+                        SELECT "Status" FROM comments
+                        WHERE "SiteId" = $1 AND "AuthorId" = a.author AND "ReceivedAt" >= $3
+                        ORDER BY "ReceivedAt" DESC LIMIT {AuthorHistorySettings.MaxComments}) h
+                    GROUP BY 1, 2
+                    """, Text(siteId), Texts(authorIds), Time(now.AddDays(-policy.AuthorHistory.WindowDays)));
                 readers.Add(r => window[(siteId, r.GetString(0), r.GetString(1))] = r.GetInt32(2));
             }
 
             if (policy.NewAuthorApprovals > 0)
             {
+                // Only whether an author has NewAuthorApprovals approved comments matters: stop counting there.
                 Add(batch, """
-                    SELECT "AuthorId", count(*)::int FROM comments
-                    WHERE "SiteId" = $1 AND "AuthorId" = ANY($2) AND "Status" = 'Approved' GROUP BY 1
-                    """, Text(siteId), authors);
+                    SELECT a.author, count(*)::int
+                    FROM unnest($2) AS a(author)
+                    CROSS JOIN LATERAL (
+                        SELECT 1 FROM comments
+                        WHERE "SiteId" = $1 AND "AuthorId" = a.author AND "Status" = 'Approved' LIMIT $3) h
+                    GROUP BY 1
+                    """, Text(siteId), Texts(authorIds), new NpgsqlParameter<int> { TypedValue = policy.NewAuthorApprovals });
                 readers.Add(r => approved[(siteId, r.GetString(0))] = r.GetInt32(1));
             }
 

@@ -26,28 +26,29 @@ public sealed class ModerationSignals(TimeProvider time)
                 .Select(b => b.AuthorId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
 
             var window = new Dictionary<(string, ModerationStatus), int>();
-            if (policy.AuthorHistory.Enabled)
-            {
-                var since = now.AddDays(-policy.AuthorHistory.WindowDays);
-                // Pending rows are dropped after the query, not in it: a "Status <> 'Pending'" predicate lets PostgreSQL
-                // pick the (SiteId, Status, ReceivedAt) index and read every comment of the window whenever its
-                // statistics lag (a new or fast-growing table); without it only (SiteId, AuthorId, ReceivedAt) fits.
-                var rows = await db.Comments.AsNoTracking()
-                    .Where(c => c.SiteId == siteId && ids.Contains(c.AuthorId) && c.ReceivedAt >= since)
-                    .GroupBy(c => new { c.AuthorId, c.Status })
-                    .Select(g => new { g.Key.AuthorId, g.Key.Status, Count = g.Count() })
-                    .ToListAsync(cancellationToken);
-                window = rows.ToDictionary(r => (r.AuthorId, r.Status), r => r.Count);
-            }
-
             var approved = new Dictionary<string, int>(StringComparer.Ordinal);
-            if (policy.NewAuthorApprovals > 0)
+            var since = now.AddDays(-policy.AuthorHistory.WindowDays);
+            foreach (var author in ids)
             {
-                approved = await db.Comments.AsNoTracking()
-                    .Where(c => c.SiteId == siteId && ids.Contains(c.AuthorId) && c.Status == ModerationStatus.Approved)
-                    .GroupBy(c => c.AuthorId)
-                    .Select(g => new { AuthorId = g.Key, Count = g.Count() })
-                    .ToDictionaryAsync(r => r.AuthorId, r => r.Count, cancellationToken);
+                // The embedded (SQLite) path: a query per author, each bounded like the PostgreSQL one.
+                if (policy.AuthorHistory.Enabled)
+                {
+                    var statuses = await db.Comments.AsNoTracking()
+                        .Where(c => c.SiteId == siteId && c.AuthorId == author && c.ReceivedAt >= since)
+                        .OrderByDescending(c => c.ReceivedAt).Take(AuthorHistorySettings.MaxComments)
+                        .Select(c => c.Status).ToListAsync(cancellationToken);
+                    foreach (var group in statuses.GroupBy(s => s))
+                    {
+                        window[(author, group.Key)] = group.Count();
+                    }
+                }
+
+                if (policy.NewAuthorApprovals > 0)
+                {
+                    approved[author] = await db.Comments.AsNoTracking()
+                        .Where(c => c.SiteId == siteId && c.AuthorId == author && c.Status == ModerationStatus.Approved)
+                        .Take(policy.NewAuthorApprovals).CountAsync(cancellationToken);
+                }
             }
 
             foreach (var author in ids)
