@@ -4,7 +4,7 @@ using Moderation.Classifier.Features;
 
 namespace Moderation.Classifier.Scoring;
 
-/// <summary>What one thread needs to score a comment: a prediction engine (not thread-safe) and scratch buffers. Pooled.</summary>
+/// <summary>What one thread of <see cref="EngineReference"/> needs: a prediction engine (not thread-safe) and scratch buffers. Pooled.</summary>
 internal sealed class Scorer(PredictionEngine<ScoringRow, HeadsOutput> engine, int dimension, float[]?[] featureScales) : IDisposable
 {
     private readonly ScoringRow _row = CreateRow(dimension);
