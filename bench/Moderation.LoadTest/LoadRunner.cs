@@ -317,9 +317,7 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
         await PhaseAsync("soak warm-up", answers, site, SubmitQueue, options.Warmup, 0, cancellationToken);
         if (rate <= 0)
         {
-            // 10,000 like a quick run's max-rate phase: with 5,000 the filling and draining of the pipeline weighed so
-            // much that the probe said 640/s where the quick run measured 1,267/s (and the soak ran at a quarter).
-            var max = await PhaseAsync("soak max-rate probe", answers, site, SubmitQueue, Math.Max(options.Warmup, 10_000), 0, cancellationToken);
+            var max = await PhaseAsync("soak max-rate probe", answers, site, SubmitQueue, Math.Max(options.Warmup, 5000), 0, cancellationToken);
             rate = Math.Round(max.Throughput / 2 / 10) * 10;
             log.WriteLine($"  soak rate: half the measured maximum = {rate:0}/s");
         }

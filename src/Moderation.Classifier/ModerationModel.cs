@@ -34,7 +34,7 @@ public sealed class ModerationModel : IDisposable
     {
         Version = version;
         Manifest = parts.Manifest;
-        var heads = HeadsSchema.ReadHeads(parts.Heads).Select((head, k) => head.WithFeatureScale(parts.FeatureScales[k])).ToArray();
+        var heads = parts.ScaledHeads();
         foreach (var head in heads)
         {
             if (head.Dimension != parts.Manifest.Features.Dimension)
@@ -44,7 +44,7 @@ public sealed class ModerationModel : IDisposable
         }
 
         _table = new WeightTable(heads, parts.Idf);
-        _featurizer = new CommentFeaturizer(parts.Manifest.Features, _table.HasIdf ? _table.IdfView : default);
+        _featurizer = new CommentFeaturizer(parts.Manifest.Features, _table.IdfView);
     }
 
     /// <summary>Loads a model file written by <c>moderation train</c>.</summary>
@@ -65,7 +65,11 @@ public sealed class ModerationModel : IDisposable
     }
 
     /// <summary>What a model file holds, as read by ML.NET.</summary>
-    internal sealed record ModelParts(ModelManifest Manifest, ITransformer Heads, float[]? Idf, float[]?[] FeatureScales);
+    internal sealed record ModelParts(ModelManifest Manifest, ITransformer Heads, float[]? Idf, float[]?[] FeatureScales)
+    {
+        /// <summary>The linear heads with their naive-Bayes scales applied: what the stored chain computes.</summary>
+        public LinearHead[] ScaledHeads() => HeadsSchema.ReadHeads(Heads).Select((head, k) => head.WithFeatureScale(FeatureScales[k])).ToArray();
+    }
 
     /// <exception cref="InvalidDataException">The bytes are not a model this version can read.</exception>
     internal static ModelParts ReadParts(byte[] bytes)

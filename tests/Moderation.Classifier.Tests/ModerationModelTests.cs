@@ -75,7 +75,7 @@ public sealed class ModerationModelTests
         var path = scaled ? TinyModel.ScaledPath : TinyModel.FirstPath;
         using var model = ModerationModel.Load(path);
         var parts = ModerationModel.ReadParts(File.ReadAllBytes(path));
-        var heads = Scoring.HeadsSchema.ReadHeads(parts.Heads).Select((head, k) => head.WithFeatureScale(parts.FeatureScales[k])).ToArray();
+        var heads = parts.ScaledHeads();
         var featurizer = new Features.CommentFeaturizer(parts.Manifest.Features, parts.Idf);
         var buffer = new Features.FeatureBuffer();
         foreach (var text in ScoringTexts)

@@ -7,8 +7,8 @@ namespace Moderation.Classifier.Scoring;
 
 /// <summary>
 /// The weights of one trained linear head, read out of its ML.NET transformer, with the per-feature scale (naive-Bayes
-/// ratios) applied before it when the model has one. Used to split a score over the words of a text (contribution =
-/// weight × scale × feature value), and by training to score held-out rows quickly.
+/// ratios) applied before it when the model has one. Training scores held-out rows with it (and chooses the thresholds
+/// on those scores); serving copies its effective weights into <see cref="WeightTable"/>, which sums them the same way.
 /// </summary>
 internal sealed class LinearHead
 {
@@ -21,11 +21,9 @@ internal sealed class LinearHead
         _unscaled = featureScale is null ? weights : null;
         Bias = bias;
         Calibrator = calibrator;
-        FeatureScale = featureScale;
 
-        // What one unit of each feature adds to the margin, computed once: scoring and explanations then read one
-        // array per feature instead of two (weights and ratios are 4 MB each, read at random places, so this halves
-        // the cache misses). (w × s) × v is what w × s × v evaluates to, so margins are unchanged to the last bit.
+        // What one unit of each feature adds to the margin, computed once, so a margin reads one array per feature
+        // instead of two. (w × s) × v is what w × s × v evaluates to, so margins are unchanged to the last bit.
         if (featureScale is null)
         {
             EffectiveWeights = weights;
@@ -49,12 +47,6 @@ internal sealed class LinearHead
     public float Bias { get; }
 
     public ICalibrator Calibrator { get; }
-
-    /// <summary>Per feature: the factor applied to the feature before the head sees it (null: none).</summary>
-    public float[]? FeatureScale { get; }
-
-    /// <summary>What one unit of feature <paramref name="index"/> adds to the margin.</summary>
-    public float EffectiveWeight(int index) => EffectiveWeights[index];
 
     public float Margin(ReadOnlySpan<int> indices, ReadOnlySpan<float> values)
     {

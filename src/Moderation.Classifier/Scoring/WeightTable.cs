@@ -34,21 +34,21 @@ internal sealed class WeightTable
             throw new ArgumentException("A table holds exactly three heads (spam, abuse, hate).", nameof(heads));
         }
 
-        Dimension = heads[0].Dimension;
-        if (heads.Any(head => head.Dimension != Dimension))
+        var dimension = heads[0].Dimension;
+        if (heads.Any(head => head.Dimension != dimension))
         {
             throw new InvalidDataException("The heads read feature vectors of different lengths.");
         }
 
-        if (idf is not null && idf.Length != Dimension - FeatureSettings.DenseCount)
+        if (idf is not null && idf.Length != dimension - FeatureSettings.DenseCount)
         {
-            throw new InvalidDataException($"The IDF table has {idf.Length} slots but the features have {Dimension - FeatureSettings.DenseCount}.");
+            throw new InvalidDataException($"The IDF table has {idf.Length} slots but the features have {dimension - FeatureSettings.DenseCount}.");
         }
 
         // Pinned (it never moves) so the entries can be aligned to 64-byte cache lines once: 16 extra floats of room.
-        _table = GC.AllocateArray<float>(Dimension * Stride + 16, pinned: true);
+        _table = GC.AllocateArray<float>(dimension * Stride + 16, pinned: true);
         _base = AlignedBase(_table);
-        for (var f = 0; f < Dimension; f++)
+        for (var f = 0; f < dimension; f++)
         {
             var entry = _base + (f * Stride);
             _table[entry] = idf is not null && f >= FeatureSettings.DenseCount ? idf[f - FeatureSettings.DenseCount] : 1f;
@@ -64,17 +64,11 @@ internal sealed class WeightTable
             _calibrators[label] = heads[label].Calibrator;
         }
 
-        HasIdf = idf is not null;
+        IdfView = idf is null ? default : new IdfView(_table, _base + (FeatureSettings.DenseCount * Stride), Stride);
     }
 
-    /// <summary>The length of the feature vectors the table scores.</summary>
-    public int Dimension { get; }
-
-    /// <summary>Whether the table carries IDF weights (the featuriser reads them through <see cref="IdfView"/>).</summary>
-    public bool HasIdf { get; }
-
-    /// <summary>The IDF weights as the featuriser reads them: slot s of the hashed part at offset + s × stride.</summary>
-    public IdfView IdfView => new(_table, _base + (FeatureSettings.DenseCount * Stride), Stride);
+    /// <summary>The IDF weights as the featuriser reads them (slot s of the hashed part at offset + s × stride); empty without IDF.</summary>
+    public IdfView IdfView { get; }
 
     /// <summary>The calibrated probabilities of the three heads for a featurised comment.</summary>
     public LabelScores Score(FeatureBuffer buffer)
