@@ -61,11 +61,13 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
     {
         await StartReplicasAsync(options.Replicas);
         PhaseResult throughput, latency;
-        Dictionary<string, double> cpuPerComment;
+        Dictionary<string, double> cpuPerComment, cpuAtRate;
+        double batchAtMax, batchAtRate;
         await using (var answers = await AnswerListener.StartAsync(_bed.RabbitMq, AnswersQueue, bindServiceExchanges: true))
         await using (var site = await SitePublisher.ConnectAsync(_bed.RabbitMq, options.Window))
         {
             await PhaseAsync("service warm-up", answers, site, SubmitQueue, options.Warmup, 0, cancellationToken);
+            await _bed.AnalyzeAsync();
             await Task.Delay(1000, cancellationToken);
             foreach (var replica in _replicas)
             {
@@ -73,10 +75,18 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
             }
 
             var cpuBefore = CpuAccounting.Snapshot(ServicePids());
+            var maxBatchesBefore = await BatchesScoredAsync();
             throughput = await PhaseAsync("service max rate", answers, site, SubmitQueue, options.Count, 0, cancellationToken);
             cpuPerComment = CpuAccounting.PerComment(cpuBefore, CpuAccounting.Snapshot(ServicePids()), options.Count);
+            var maxBatches = await BatchesScoredAsync() - maxBatchesBefore;
+            batchAtMax = maxBatches > 0 ? options.Count / maxBatches : 0;
             await Task.Delay(2000, cancellationToken);
+            cpuBefore = CpuAccounting.Snapshot(ServicePids());
+            var batchesBefore = await BatchesScoredAsync();
             latency = await PhaseAsync($"service {options.Rate:0}/s", answers, site, SubmitQueue, options.LatencyCount, options.Rate, cancellationToken);
+            cpuAtRate = CpuAccounting.PerComment(cpuBefore, CpuAccounting.Snapshot(ServicePids()), options.LatencyCount);
+            var batches = await BatchesScoredAsync() - batchesBefore;
+            batchAtRate = batches > 0 ? options.LatencyCount / batches : 0;
         }
 
         var rss = _replicas.Max(r => r.MaxRssBytes) / 1048576.0;
@@ -125,8 +135,47 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
             report.Fields[$"cpu_ms_per_comment_{component}"] = ms;
         }
 
+        report.Fields["batch_size_max_rate"] = Math.Round(batchAtMax, 1);
+        report.Fields["batch_size_at_rate"] = Math.Round(batchAtRate, 1);
+
+        // The same at the fixed rate: smaller batches there, so each comment carries more of a batch's fixed cost.
+        foreach (var (component, ms) in cpuAtRate)
+        {
+            report.Fields[$"cpu_ms_per_comment_at_rate_{component}"] = ms;
+        }
+
         report.Notes.Add("CPU per comment at the max rate (ms): " + string.Join(", ", cpuPerComment.Select(p => $"{p.Key} {p.Value:0.000}")));
+        report.Notes.Add($"CPU per comment at {options.Rate:0}/s (ms): " + string.Join(", ", cpuAtRate.Select(p => $"{p.Key} {p.Value:0.000}")));
         return report;
+    }
+
+    /// <summary>
+    /// Batches the replicas have scored so far: the count of the per-batch scoring histogram on /metrics. Comments
+    /// divided by its growth over a phase is the phase's average batch size.
+    /// </summary>
+    async Task<double> BatchesScoredAsync()
+    {
+        double total = 0;
+        foreach (var replica in _replicas)
+        {
+            try
+            {
+                var text = await replica.Http.GetStringAsync("metrics");
+                foreach (var line in text.Split('\n'))
+                {
+                    if (line.StartsWith("moderation_scoring_duration_seconds_count", StringComparison.Ordinal))
+                    {
+                        total += double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+                    }
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // A replica that does not answer adds nothing; the figure is then a lower bound of the batch size.
+            }
+        }
+
+        return total;
     }
 
     IEnumerable<int> ServicePids() => _replicas.Select(r => r.Pid).OfType<int>();
@@ -315,6 +364,8 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
         await using var answers = await AnswerListener.StartAsync(_bed.RabbitMq, AnswersQueue, bindServiceExchanges: true);
         await using var site = await SitePublisher.ConnectAsync(_bed.RabbitMq, options.Window);
         await PhaseAsync("soak warm-up", answers, site, SubmitQueue, options.Warmup, 0, cancellationToken);
+        await _bed.AnalyzeAsync();
+        await Task.Delay(1000, cancellationToken);
         if (rate <= 0)
         {
             var max = await PhaseAsync("soak max-rate probe", answers, site, SubmitQueue, Math.Max(options.Warmup, 5000), 0, cancellationToken);
