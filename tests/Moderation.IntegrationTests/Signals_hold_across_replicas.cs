@@ -107,3 +107,32 @@ public sealed class Reading_author_history(IsolatedServers servers) : IClassFixt
         Assert.Equal(5, author.ApprovedTotal);
     }
 }
+
+/// <summary>Campaign candidates on PostgreSQL: every stored fingerprint within MaxDistance, none beyond.</summary>
+[Trait("Category", "Integration")]
+public sealed class Finding_near_duplicates(IsolatedServers servers) : IClassFixture<IsolatedServers>
+{
+    [Fact]
+    public async Task Fingerprints_up_to_seven_bits_away_are_found_even_when_no_band_matches_exactly()
+    {
+        await using var host = new ServiceHost(servers);
+        await host.StartAsync();
+        var site = $"near-{Guid.NewGuid():N}"[..20];
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Moderation.Service.Data.ModerationDbContext>();
+        var now = DateTime.UtcNow;
+        var comments = CampaignRows.Build(site, now).ToList();
+        db.Comments.AddRange(comments);
+        db.Fingerprints.AddRange(CampaignRows.Bands(comments));
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+
+        var read = await Moderation.Service.Data.PostgresBatchReader.ReadAsync(
+            db, [new(site, "new-comment", "newcomer", CampaignRows.Fingerprint, CampaignRows.Policy)], now, TestContext.Current.CancellationToken);
+
+        // The eight stored comments 0–7 bits away, and not those 8 and 9 bits away.
+        var found = read.Candidates[site].Select(c => comments.Single(r => r.Id == c.CommentRecordId).CommentId).Order();
+        Assert.Equal(Enumerable.Range(0, 8).Select(d => $"near-{d}"), found);
+        var match = Moderation.Service.Policies.ModerationSignals.MatchCampaigns([(site, "newcomer", CampaignRows.Fingerprint, CampaignRows.Policy)], read.Candidates);
+        Assert.Equal(new Moderation.Service.Policies.CampaignMatch(Comments: 9, Authors: 9), match[0]);
+    }
+}

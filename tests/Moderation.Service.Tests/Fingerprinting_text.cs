@@ -32,19 +32,38 @@ public sealed class Fingerprinting_text
     public void Short_texts_have_no_fingerprint() => Assert.Equal(0, SimHash.Compute("mantap pak, setuju"));
 
     [Fact]
-    public void Fingerprints_within_seven_bits_share_a_band()
+    public void A_fingerprint_within_seven_bits_has_a_band_among_the_probe_keys()
     {
         var random = new Random(7);
-        for (var n = 0; n < 1000; n++)
+        for (var n = 0; n < 2000; n++)
         {
             var a = random.NextInt64();
             var b = a;
-            for (var flips = random.Next(0, 8); flips > 0; flips--)
+            var distance = n % 8;
+            while (SimHash.Distance(a, b) < distance)
             {
                 b ^= 1L << random.Next(64);
             }
 
-            Assert.NotEmpty(SimHash.BandKeys(a).Intersect(SimHash.BandKeys(b)));
+            Assert.NotEmpty(SimHash.ProbeKeys(a).Intersect(SimHash.BandKeys(b)));
         }
+    }
+
+    [Fact]
+    public void Eight_bits_spread_over_all_bands_are_beyond_the_probes()
+    {
+        // Two bits in each band: no band is within one bit, which is why MaxDistance stops at 7.
+        var b = CampaignRows.At(8);
+        Assert.Equal(8, SimHash.Distance(CampaignRows.Fingerprint, b));
+        Assert.Empty(SimHash.ProbeKeys(CampaignRows.Fingerprint).Intersect(SimHash.BandKeys(b)));
+    }
+
+    [Fact]
+    public void Probe_keys_are_each_band_and_its_sixteen_one_bit_neighbours()
+    {
+        var keys = SimHash.ProbeKeys(CampaignRows.Fingerprint);
+        Assert.Equal(SimHash.ProbesPerFingerprint, keys.Distinct().Count());
+        Assert.Equal(68, keys.Length);
+        Assert.Subset(keys.ToHashSet(), SimHash.BandKeys(CampaignRows.Fingerprint).ToHashSet());
     }
 }

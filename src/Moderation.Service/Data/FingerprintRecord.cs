@@ -1,9 +1,10 @@
 namespace Moderation.Service.Data;
 
 /// <summary>
-/// One 8-bit band of a comment's 64-bit SimHash. Two texts whose SimHashes differ in at most 7 bits share at least
-/// one of their 8 bands exactly, so an indexed lookup on (SiteId, Band) finds every near-duplicate candidate on
-/// PostgreSQL and SQLite alike; candidates are then compared bit by bit.
+/// One 16-bit band of a comment's 64-bit SimHash (four rows per comment). Two texts whose SimHashes differ in at most
+/// 7 bits have a band that differs in at most one bit, so indexed lookups on (SiteId, Band) of each band's value and
+/// its one-bit neighbours (<see cref="Policies.SimHash.ProbeKeys"/>) find every near-duplicate candidate on PostgreSQL
+/// and SQLite alike; candidates are then compared bit by bit.
 /// </summary>
 public sealed class FingerprintRecord
 {

@@ -14,14 +14,14 @@ namespace Moderation.Service.Data;
 public static class PostgresBatchReader
 {
     /// <summary>
-    /// Near-duplicate candidates examined per fingerprint band value, newest first. A band has only 8 bits, so without
-    /// a bound every comment would examine 1/32 of all comments of the window (8 bands x 1/256): at 1,000 comments/s
-    /// and a 60-minute window, over 100,000 rows per comment. With it the cost per comment is bounded; the price is
-    /// that on a busy site only the newest candidates of each band value are compared (at 1,000/s about the last
-    /// 13 s per value; below about 3.5 comments/s the whole hour), and the counts in the reason are lower bounds. A
-    /// burst of copies is still found; copies spread out further than that on a very busy site are not.
+    /// Stored fingerprints examined per probed key, newest first: bounds the work per comment (at most
+    /// <see cref="SimHash.ProbesPerFingerprint"/> × 16 rows) whatever the site's volume. A random fingerprint shares a
+    /// 16-bit key with 1 in 65,536 stored ones, so the bound only bites on a very busy site (at 1,000 comments/s a key
+    /// receives a random row every ~65 s, so the newest 16 reach back ~17 minutes; below ~300 comments/s the whole
+    /// hour) or within a campaign itself (the newest 16 copies per band), where the counts in the reason are then lower
+    /// bounds. The 8-bit bands used before needed 50 rows per band value and reached back only 13 s at 1,000/s.
     /// </summary>
-    public const int CandidatesPerBand = 50;
+    public const int CandidatesPerKey = 16;
 
     public sealed record Item(string SiteId, string CommentId, string AuthorId, long Fingerprint, CompiledPolicy Policy);
 
@@ -99,8 +99,9 @@ public static class PostgresBatchReader
             var fingerprinted = site.Where(i => i.Fingerprint != 0).ToList();
             if (campaign.Enabled && fingerprinted.Count > 0)
             {
-                // Candidates share a band with an item; only those within MaxDistance bits of that item come back.
-                var pairs = fingerprinted.SelectMany(i => SimHash.BandKeys(i.Fingerprint).Select(band => (Band: band, i.Fingerprint))).ToList();
+                // Candidates have a stored band among an item's probe keys; only those within MaxDistance bits of
+                // that item come back.
+                var pairs = fingerprinted.SelectMany(i => SimHash.ProbeKeys(i.Fingerprint).Select(key => (Key: key, i.Fingerprint))).ToList();
                 var candidates = new List<StoredFingerprint>();
                 result.Candidates[siteId] = candidates;
                 Add(batch, $"""
@@ -111,13 +112,13 @@ public static class PostgresBatchReader
                         CROSS JOIN LATERAL (
                             SELECT "CommentRecordId", "Fingerprint", "AuthorId" FROM fingerprints
                             WHERE "SiteId" = $1 AND "Band" = b.band AND "At" >= $4
-                            ORDER BY "At" DESC LIMIT {CandidatesPerBand}) f)
+                            ORDER BY "At" DESC LIMIT {CandidatesPerKey}) f)
                     SELECT DISTINCT c."CommentRecordId", c."Fingerprint", c."AuthorId"
                     FROM candidates c JOIN pairs p ON p.band = c.band
                     WHERE bit_count(int8send(c."Fingerprint" # p.fingerprint)) <= $5
                     """,
                     Text(siteId),
-                    new NpgsqlParameter<int[]> { TypedValue = pairs.Select(p => p.Band).ToArray() },
+                    new NpgsqlParameter<int[]> { TypedValue = pairs.Select(p => p.Key).ToArray() },
                     new NpgsqlParameter<long[]> { TypedValue = pairs.Select(p => p.Fingerprint).ToArray() },
                     Time(now.AddMinutes(-campaign.WindowMinutes)),
                     new NpgsqlParameter<int> { TypedValue = campaign.MaxDistance });

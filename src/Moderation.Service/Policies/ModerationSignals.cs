@@ -78,7 +78,7 @@ public sealed class ModerationSignals(TimeProvider time)
 
             var siteId = site.Key;
             var since = now.AddMinutes(-settings.WindowMinutes);
-            var keys = site.SelectMany(i => SimHash.BandKeys(items[i].Fingerprint)).Distinct().ToList();
+            var keys = site.SelectMany(i => SimHash.ProbeKeys(items[i].Fingerprint)).Distinct().ToList();
             storedBySite[siteId] = await db.Fingerprints.AsNoTracking()
                 .Where(f => f.SiteId == siteId && keys.Contains(f.Band) && f.At >= since)
                 .Select(f => new StoredFingerprint(f.CommentRecordId, f.Fingerprint, f.AuthorId))
@@ -130,5 +130,5 @@ public sealed class ModerationSignals(TimeProvider time)
     }
 }
 
-/// <summary>A stored comment's fingerprint that shares a band with one being moderated: a near-duplicate candidate.</summary>
+/// <summary>A stored comment's fingerprint with a band among the probe keys of one being moderated: a near-duplicate candidate.</summary>
 public sealed record StoredFingerprint(long CommentRecordId, long Fingerprint, string AuthorId);

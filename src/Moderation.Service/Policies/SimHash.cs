@@ -10,12 +10,19 @@ public static class SimHash
     public const int MinimumLength = 30;
 
     /// <summary>
-    /// Eight 8-bit bands: two fingerprints within 7 bits of each other share at least one band exactly (pigeonhole),
-    /// so an indexed lookup by band finds every candidate; a one-word change in a promotion moves 4–6 bits.
+    /// Four 16-bit bands (multi-index hashing): two fingerprints within 7 bits of each other differ in at most one bit
+    /// in at least one band (pigeonhole: 4 bands x 2 bits = 8 > 7), so looking up each band's value and its 16
+    /// one-bit neighbours (<see cref="ProbeKeys"/>) against the stored bands (<see cref="BandKeys"/>) finds every
+    /// candidate within <see cref="CampaignSettings.MaxDistance"/>'s upper bound of 7. A one-word change in a
+    /// promotion moves 4–6 bits. 16-bit values are selective: a random fingerprint shares one with 1 in 65,536 stored
+    /// ones, where the 8-bit bands used before matched 1 in 256 and made most candidates noise.
     /// </summary>
-    public const int Bands = 8;
+    public const int Bands = 4;
 
     const int BandBits = 64 / Bands;
+
+    /// <summary>Keys looked up per fingerprint: each band's value and its <see cref="BandBits"/> one-bit neighbours.</summary>
+    public const int ProbesPerFingerprint = Bands * (BandBits + 1);
 
     /// <summary>The fingerprint, or 0 when the text is too short.</summary>
     public static long Compute(string normalized)
@@ -63,17 +70,42 @@ public static class SimHash
 
     public static int Distance(long a, long b) => System.Numerics.BitOperations.PopCount(unchecked((ulong)(a ^ b)));
 
-    /// <summary>The bands, tagged with their position (band × 65536 + bits).</summary>
+    /// <summary>The stored keys: each band tagged with its position (band × 65536 + bits).</summary>
     public static int[] BandKeys(long fingerprint)
     {
         var keys = new int[Bands];
         for (var band = 0; band < Bands; band++)
         {
-            keys[band] = (band << 16) | (int)((unchecked((ulong)fingerprint) >> (band * BandBits)) & ((1UL << BandBits) - 1));
+            keys[band] = Key(band, Bits(fingerprint, band));
         }
 
         return keys;
     }
+
+    /// <summary>
+    /// The keys to look up for a fingerprint: per band its own value and the 16 values one bit away. Any stored
+    /// fingerprint within 7 bits has one of its <see cref="BandKeys"/> among them.
+    /// </summary>
+    public static int[] ProbeKeys(long fingerprint)
+    {
+        var keys = new int[ProbesPerFingerprint];
+        var n = 0;
+        for (var band = 0; band < Bands; band++)
+        {
+            var bits = Bits(fingerprint, band);
+            keys[n++] = Key(band, bits);
+            for (var bit = 0; bit < BandBits; bit++)
+            {
+                keys[n++] = Key(band, bits ^ (1 << bit));
+            }
+        }
+
+        return keys;
+    }
+
+    static int Bits(long fingerprint, int band) => (int)((unchecked((ulong)fingerprint) >> (band * BandBits)) & ((1UL << BandBits) - 1));
+
+    static int Key(int band, int bits) => (band << BandBits) | bits;
 
     static ulong Fnv1a(ReadOnlySpan<char> text)
     {

@@ -279,6 +279,8 @@ namespace Moderation.Service.Data.Migrations.Postgres
 
                     b.HasIndex("SiteId", "AuthorId", "ReceivedAt");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("SiteId", "AuthorId", "ReceivedAt"), new[] { "Status" });
+
                     b.HasIndex("SiteId", "Reported", "ReceivedAt");
 
                     b.HasIndex("SiteId", "Status", "ReceivedAt");
@@ -381,6 +383,8 @@ namespace Moderation.Service.Data.Migrations.Postgres
                     b.HasIndex("CommentRecordId");
 
                     b.HasIndex("SiteId", "Band", "At");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("SiteId", "Band", "At"), new[] { "Fingerprint", "AuthorId", "CommentRecordId" });
 
                     b.ToTable("fingerprints", (string)null);
                 });
