@@ -14,14 +14,16 @@ namespace Moderation.Service.Data;
 public static class PostgresBatchReader
 {
     /// <summary>
-    /// Stored fingerprints examined per probed key, newest first: bounds the work per comment (at most
-    /// <see cref="SimHash.ProbesPerFingerprint"/> × 16 rows) whatever the site's volume. A random fingerprint shares a
-    /// 16-bit key with 1 in 65,536 stored ones, so the bound only bites on a very busy site (at 1,000 comments/s a key
-    /// receives a random row every ~65 s, so the newest 16 reach back ~17 minutes; below ~300 comments/s the whole
-    /// hour) or within a campaign itself (the newest 16 copies per band), where the counts in the reason are then lower
-    /// bounds. The 8-bit bands used before needed 50 rows per band value and reached back only 13 s at 1,000/s.
+    /// Stored fingerprints examined per probed key, newest first: a site's <see cref="CampaignSettings.MinAuthors"/>
+    /// + 2 (at least 5, at most 50), so an exact copy can still reach the author threshold from its newest copies,
+    /// and the work per comment stays bounded whatever the site's volume. A random fingerprint shares a 16-bit key with
+    /// 1 in 65,536 stored ones, so on a busy site random rows push true matches out only slowly: at 780 comments/s
+    /// the newest 5 of a key reach back ~7 minutes (below ~90/s the whole default hour), where the 8-bit bands used
+    /// before read 50 rows per band value and reached back 16 s. Within a campaign the counts in the reason are lower
+    /// bounds. Cost measured on 1.4 million fingerprints (docs/PERFORMANCE.md, session 4): 68 probes per comment take
+    /// ~0.37 ms of PostgreSQL time with 4 rows per key and ~0.6 ms with 16; the per-probe overhead (~5 µs) dominates.
     /// </summary>
-    public const int CandidatesPerKey = 16;
+    public static int CandidatesPerKey(CampaignSettings campaign) => Math.Clamp(campaign.MinAuthors + 2, 5, 50);
 
     public sealed record Item(string SiteId, string CommentId, string AuthorId, long Fingerprint, CompiledPolicy Policy);
 
@@ -104,7 +106,7 @@ public static class PostgresBatchReader
                 var pairs = fingerprinted.SelectMany(i => SimHash.ProbeKeys(i.Fingerprint).Select(key => (Key: key, i.Fingerprint))).ToList();
                 var candidates = new List<StoredFingerprint>();
                 result.Candidates[siteId] = candidates;
-                Add(batch, $"""
+                Add(batch, """
                     WITH pairs AS (SELECT * FROM unnest($2, $3) AS p(band, fingerprint)),
                     candidates AS (
                         SELECT b.band, f."CommentRecordId", f."Fingerprint", f."AuthorId"
@@ -112,7 +114,7 @@ public static class PostgresBatchReader
                         CROSS JOIN LATERAL (
                             SELECT "CommentRecordId", "Fingerprint", "AuthorId" FROM fingerprints
                             WHERE "SiteId" = $1 AND "Band" = b.band AND "At" >= $4
-                            ORDER BY "At" DESC LIMIT {CandidatesPerKey}) f)
+                            ORDER BY "At" DESC LIMIT $6) f)
                     SELECT DISTINCT c."CommentRecordId", c."Fingerprint", c."AuthorId"
                     FROM candidates c JOIN pairs p ON p.band = c.band
                     WHERE bit_count(int8send(c."Fingerprint" # p.fingerprint)) <= $5
@@ -121,7 +123,8 @@ public static class PostgresBatchReader
                     new NpgsqlParameter<int[]> { TypedValue = pairs.Select(p => p.Key).ToArray() },
                     new NpgsqlParameter<long[]> { TypedValue = pairs.Select(p => p.Fingerprint).ToArray() },
                     Time(now.AddMinutes(-campaign.WindowMinutes)),
-                    new NpgsqlParameter<int> { TypedValue = campaign.MaxDistance });
+                    new NpgsqlParameter<int> { TypedValue = campaign.MaxDistance },
+                    new NpgsqlParameter<int> { TypedValue = CandidatesPerKey(campaign) });
                 readers.Add(r => candidates.Add(new StoredFingerprint(r.GetInt64(0), r.GetInt64(1), r.GetString(2))));
             }
         }
