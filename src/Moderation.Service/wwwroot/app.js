@@ -489,6 +489,9 @@ function openBan(item) {
 }
 
 async function onBanClosed() {
+  // 'close' is dispatched as a task: closed with Escape and opened again at once, the first closing's event can
+  // arrive while the dialog is open for the second time, and must not take (and drop) the new target.
+  if ($('ban-dialog').open) return;
   const item = banTarget;
   banTarget = null;
   if ($('ban-dialog').returnValue !== 'ban' || !item) return restoreFocus();
