@@ -74,19 +74,9 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
                 replica.ResetMaxRss();
             }
 
-            var cpuBefore = CpuAccounting.Snapshot(ServicePids());
-            var maxBatchesBefore = await BatchesScoredAsync();
-            throughput = await PhaseAsync("service max rate", answers, site, SubmitQueue, options.Count, 0, cancellationToken);
-            cpuPerComment = CpuAccounting.PerComment(cpuBefore, CpuAccounting.Snapshot(ServicePids()), options.Count);
-            var maxBatches = await BatchesScoredAsync() - maxBatchesBefore;
-            batchAtMax = maxBatches > 0 ? options.Count / maxBatches : 0;
+            (throughput, cpuPerComment, batchAtMax) = await MeasuredPhaseAsync("service max rate", answers, site, options.Count, 0, cancellationToken);
             await Task.Delay(2000, cancellationToken);
-            cpuBefore = CpuAccounting.Snapshot(ServicePids());
-            var batchesBefore = await BatchesScoredAsync();
-            latency = await PhaseAsync($"service {options.Rate:0}/s", answers, site, SubmitQueue, options.LatencyCount, options.Rate, cancellationToken);
-            cpuAtRate = CpuAccounting.PerComment(cpuBefore, CpuAccounting.Snapshot(ServicePids()), options.LatencyCount);
-            var batches = await BatchesScoredAsync() - batchesBefore;
-            batchAtRate = batches > 0 ? options.LatencyCount / batches : 0;
+            (latency, cpuAtRate, batchAtRate) = await MeasuredPhaseAsync($"service {options.Rate:0}/s", answers, site, options.LatencyCount, options.Rate, cancellationToken);
         }
 
         var rss = _replicas.Max(r => r.MaxRssBytes) / 1048576.0;
@@ -147,6 +137,18 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
         report.Notes.Add("CPU per comment at the max rate (ms): " + string.Join(", ", cpuPerComment.Select(p => $"{p.Key} {p.Value:0.000}")));
         report.Notes.Add($"CPU per comment at {options.Rate:0}/s (ms): " + string.Join(", ", cpuAtRate.Select(p => $"{p.Key} {p.Value:0.000}")));
         return report;
+    }
+
+    /// <summary>A service phase with where its CPU went (ms per comment, from /proc) and its average batch size.</summary>
+    async Task<(PhaseResult Result, Dictionary<string, double> CpuPerComment, double BatchSize)> MeasuredPhaseAsync(
+        string name, AnswerListener answers, SitePublisher site, int count, double rate, CancellationToken cancellationToken)
+    {
+        var cpuBefore = CpuAccounting.Snapshot(ServicePids());
+        var batchesBefore = await BatchesScoredAsync();
+        var result = await PhaseAsync(name, answers, site, SubmitQueue, count, rate, cancellationToken);
+        var cpu = CpuAccounting.PerComment(cpuBefore, CpuAccounting.Snapshot(ServicePids()), count);
+        var batches = await BatchesScoredAsync() - batchesBefore;
+        return (result, cpu, batches > 0 ? count / batches : 0);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using System.Net.Http.Json;
 using Moderation.Contracts;
 using static Moderation.IntegrationTests.AmqpTestClient;
@@ -134,5 +135,22 @@ public sealed class Finding_near_duplicates(IsolatedServers servers) : IClassFix
         Assert.Equal(Enumerable.Range(0, 8).Select(d => $"near-{d}"), found);
         var match = Moderation.Service.Policies.ModerationSignals.MatchCampaigns([(site, "newcomer", CampaignRows.Fingerprint, CampaignRows.Policy)], read.Candidates);
         Assert.Equal(new Moderation.Service.Policies.CampaignMatch(Comments: 9, Authors: 9), match[0]);
+    }
+}
+
+/// <summary>The fingerprint data migration on PostgreSQL (its SQL differs from SQLite's), on a database at <c>Initial</c>.</summary>
+[Trait("Category", "Integration")]
+public sealed class Migrating_the_database(IsolatedServers servers) : IClassFixture<IsolatedServers>
+{
+    [Fact]
+    public async Task Campaign_fingerprints_stored_as_eight_bit_bands_become_sixteen_bit_bands()
+    {
+        var options = new DbContextOptionsBuilder<Moderation.Service.Data.PostgresModerationDbContext>()
+            .UseNpgsql(servers.Postgres).Options;
+        await using var db = new Moderation.Service.Data.PostgresModerationDbContext(options);
+
+        var (comments, stored) = await EightBitBandRows.MigrateAsync(db, "20261127111105_Initial", TestContext.Current.CancellationToken);
+
+        EightBitBandRows.AssertSixteenBitBands(comments, stored);
     }
 }

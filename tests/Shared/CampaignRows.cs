@@ -23,7 +23,7 @@ internal static class CampaignRows
         Enumerable.Range(0, 10).Select(distance =>
         {
             var at = now.AddMinutes(-10 + distance);
-            var record = new CommentRecord
+            return new CommentRecord
             {
                 SiteId = site,
                 CommentId = $"near-{distance}",
@@ -41,7 +41,6 @@ internal static class CampaignRows
                 ReasonsJson = "[]",
                 Fingerprint = At(distance),
             };
-            return record;
         });
 
     public static IEnumerable<FingerprintRecord> Bands(IEnumerable<CommentRecord> comments) =>

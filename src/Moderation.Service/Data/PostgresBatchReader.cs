@@ -20,8 +20,9 @@ public static class PostgresBatchReader
     /// 1 in 65,536 stored ones, so on a busy site random rows push true matches out only slowly: at 780 comments/s
     /// the newest 5 of a key reach back ~7 minutes (below ~90/s the whole default hour), where the 8-bit bands used
     /// before read 50 rows per band value and reached back 16 s. Within a campaign the counts in the reason are lower
-    /// bounds. Cost measured on 1.4 million fingerprints (docs/PERFORMANCE.md, session 4): 68 probes per comment take
-    /// ~0.37 ms of PostgreSQL time with 4 rows per key and ~0.6 ms with 16; the per-probe overhead (~5 µs) dominates.
+    /// bounds. Cost on a synthetic, vacuumed table of 1.4 million fingerprints (docs/PERFORMANCE.md, session 4): 68
+    /// probes per comment take ~0.37 ms of PostgreSQL time with 4 rows per key and ~0.6 ms with 16, most of it per-probe
+    /// overhead (~5 µs); in a live soak at 1.5 million comments ~0.96 ms, as the newest rows still visit the heap.
     /// </summary>
     public static int CandidatesPerKey(CampaignSettings campaign) => Math.Clamp(campaign.MinAuthors + 2, 5, 50);
 
