@@ -6,7 +6,7 @@ using static Moderation.IntegrationTests.AmqpTestClient;
 
 namespace Moderation.IntegrationTests;
 
-/// <summary>Campaign detection and author history read PostgreSQL, so two replicas see each other's comments.</summary>
+/// <summary>Author history reads PostgreSQL and each replica's campaign index reads what all replicas stored, so two replicas see each other's comments.</summary>
 [Trait("Category", "Integration")]
 public sealed class Signals_hold_across_replicas(IsolatedServers servers) : IClassFixture<IsolatedServers>, IAsyncLifetime
 {
@@ -100,7 +100,8 @@ public sealed class Reading_author_history(IsolatedServers servers) : IClassFixt
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
 
         var policy = new Moderation.Service.Policies.CompiledPolicy(new Moderation.Service.Policies.SitePolicy { Thresholds = AuthorHistoryRows.Thresholds, NewAuthorApprovals = 5 });
-        var read = await Moderation.Service.Data.PostgresBatchReader.ReadAsync(db, [new(site, "new-comment", "prolific", 0, policy)], now, TestContext.Current.CancellationToken);
+        var read = await Moderation.Service.Data.PostgresBatchReader.ReadAsync(
+            db, host.Services.GetRequiredService<Moderation.Service.Policies.CampaignIndex>(), [new(site, "new-comment", "prolific", 0, policy)], now, TestContext.Current.CancellationToken);
 
         // 120 rejected two weeks ago, then 100 approved: the newest 100 are all approved, so the author is fine.
         var author = read.Authors[(site, "prolific")];
@@ -109,7 +110,7 @@ public sealed class Reading_author_history(IsolatedServers servers) : IClassFixt
     }
 }
 
-/// <summary>Campaign candidates on PostgreSQL: every stored fingerprint within MaxDistance, none beyond.</summary>
+/// <summary>Campaign candidates on PostgreSQL (comments stored, then read into the index): every fingerprint within MaxDistance, none beyond.</summary>
 [Trait("Category", "Integration")]
 public sealed class Finding_near_duplicates(IsolatedServers servers) : IClassFixture<IsolatedServers>
 {
@@ -124,11 +125,11 @@ public sealed class Finding_near_duplicates(IsolatedServers servers) : IClassFix
         var now = DateTime.UtcNow;
         var comments = CampaignRows.Build(site, now).ToList();
         db.Comments.AddRange(comments);
-        db.Fingerprints.AddRange(CampaignRows.Bands(comments));
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
 
         var read = await Moderation.Service.Data.PostgresBatchReader.ReadAsync(
-            db, [new(site, "new-comment", "newcomer", CampaignRows.Fingerprint, CampaignRows.Policy)], now, TestContext.Current.CancellationToken);
+            db, host.Services.GetRequiredService<Moderation.Service.Policies.CampaignIndex>(),
+            [new(site, "new-comment", "newcomer", CampaignRows.Fingerprint, CampaignRows.Policy)], now, TestContext.Current.CancellationToken);
 
         // The eight stored comments 0–7 bits away, and not those 8 and 9 bits away.
         var found = read.Candidates[site].Select(c => comments.Single(r => r.Id == c.CommentRecordId).CommentId).Order();

@@ -15,7 +15,6 @@ public sealed class Finding_near_duplicates
         var db = scope.ServiceProvider.GetRequiredService<ModerationDbContext>();
         var comments = CampaignRows.Build("near-site", DateTime.UtcNow).ToList();
         db.Comments.AddRange(comments);
-        db.Fingerprints.AddRange(CampaignRows.Bands(comments));
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
 
         var signals = scope.ServiceProvider.GetRequiredService<ModerationSignals>();

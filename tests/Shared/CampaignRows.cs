@@ -43,17 +43,6 @@ internal static class CampaignRows
             };
         });
 
-    public static IEnumerable<FingerprintRecord> Bands(IEnumerable<CommentRecord> comments) =>
-        comments.SelectMany(c => SimHash.BandKeys(c.Fingerprint).Select(band => new FingerprintRecord
-        {
-            SiteId = c.SiteId,
-            Band = band,
-            Fingerprint = c.Fingerprint,
-            Comment = c,
-            AuthorId = c.AuthorId,
-            At = c.ReceivedAt,
-        }));
-
     public static readonly CompiledPolicy Policy = new(new SitePolicy
     {
         Thresholds = AuthorHistoryRows.Thresholds,

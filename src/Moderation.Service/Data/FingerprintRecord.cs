@@ -1,10 +1,11 @@
 namespace Moderation.Service.Data;
 
 /// <summary>
-/// One 16-bit band of a comment's 64-bit SimHash (four rows per comment). Two texts whose SimHashes differ in at most
-/// 7 bits have a band that differs in at most one bit, so indexed lookups on (SiteId, Band) of each band's value and
-/// its one-bit neighbours (<see cref="Policies.SimHash.ProbeKeys"/>) find every near-duplicate candidate on PostgreSQL
-/// and SQLite alike; candidates are then compared bit by bit.
+/// <b>No longer written or read</b>: campaign candidates come from each replica's in-memory
+/// <see cref="Policies.CampaignIndex"/>, fed from <c>comments."Fingerprint"</c>. The table stays for one release because
+/// replicas of the previous version still write and read it during a rolling update (docs/OPERATIONS.md, *Upgrades*:
+/// add first, remove in a later release); <see cref="Policies.FingerprintJanitor"/> empties it within a week, and the
+/// next release drops it. A row was one 16-bit band of a comment's 64-bit SimHash (four rows per comment).
 /// </summary>
 public sealed class FingerprintRecord
 {

@@ -119,6 +119,7 @@ public abstract class ModerationDbContext(DbContextOptions options) : DbContext(
             audit.Property(a => a.AuthorId).HasMaxLength(128);
         });
 
+        // Legacy, no longer written (see FingerprintRecord); mapped until the release that drops it.
         modelBuilder.Entity<FingerprintRecord>(fingerprint =>
         {
             fingerprint.ToTable("fingerprints");

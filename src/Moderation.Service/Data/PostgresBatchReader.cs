@@ -9,23 +9,11 @@ namespace Moderation.Service.Data;
 /// <summary>
 /// Everything a batch of comments needs from PostgreSQL before it can be decided, read in ONE round trip (an
 /// <see cref="NpgsqlBatch"/>): which comments are already stored, banned authors, the authors' recent decisions and
-/// the near-duplicate candidates for campaign detection. The EF Core path (SQLite) reads the same with one query each.
+/// the comments stored since the last read, which bring this replica's <see cref="CampaignIndex"/> up to date before
+/// it looks up near-duplicate candidates. The EF Core path (SQLite) reads the same with one query each.
 /// </summary>
 public static class PostgresBatchReader
 {
-    /// <summary>
-    /// Stored fingerprints examined per probed key, newest first: a site's <see cref="CampaignSettings.MinAuthors"/>
-    /// + 2 (at least 5, at most 50), so an exact copy can still reach the author threshold from its newest copies,
-    /// and the work per comment stays bounded whatever the site's volume. A random fingerprint shares a 16-bit key with
-    /// 1 in 65,536 stored ones, so on a busy site random rows push true matches out only slowly: at 780 comments/s
-    /// the newest 5 of a key reach back ~7 minutes (below ~90/s the whole default hour), where the 8-bit bands used
-    /// before read 50 rows per band value and reached back 16 s. Within a campaign the counts in the reason are lower
-    /// bounds. Cost on a synthetic, vacuumed table of 1.4 million fingerprints (docs/PERFORMANCE.md, session 4): 68
-    /// probes per comment take ~0.37 ms of PostgreSQL time with 4 rows per key and ~0.6 ms with 16, most of it per-probe
-    /// overhead (~5 µs); in a live soak at 1.5 million comments ~0.96 ms, as the newest rows still visit the heap.
-    /// </summary>
-    public static int CandidatesPerKey(CampaignSettings campaign) => Math.Clamp(campaign.MinAuthors + 2, 5, 50);
-
     public sealed record Item(string SiteId, string CommentId, string AuthorId, long Fingerprint, CompiledPolicy Policy);
 
     public sealed class Result
@@ -35,8 +23,10 @@ public static class PostgresBatchReader
         public Dictionary<string, IReadOnlyList<StoredFingerprint>> Candidates { get; } = new(StringComparer.Ordinal);
     }
 
-    public static async Task<Result> ReadAsync(ModerationDbContext db, IReadOnlyList<Item> items, DateTime now, CancellationToken cancellationToken)
+    public static async Task<Result> ReadAsync(
+        ModerationDbContext db, CampaignIndex campaigns, IReadOnlyList<Item> items, DateTime now, CancellationToken cancellationToken)
     {
+        await campaigns.EnsureLoadedAsync(db, cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var batch = new NpgsqlBatch(connection);
         var readers = new List<Action<NpgsqlDataReader>>();
@@ -98,37 +88,20 @@ public static class PostgresBatchReader
                 readers.Add(r => approved[(siteId, r.GetString(0))] = r.GetInt32(1));
             }
 
-            var campaign = policy.Campaign;
-            var fingerprinted = site.Where(i => i.Fingerprint != 0).ToList();
-            if (campaign.Enabled && fingerprinted.Count > 0)
-            {
-                // Candidates have a stored band among an item's probe keys; only those within MaxDistance bits of
-                // that item come back.
-                var pairs = fingerprinted.SelectMany(i => SimHash.ProbeKeys(i.Fingerprint).Select(key => (Key: key, i.Fingerprint))).ToList();
-                var candidates = new List<StoredFingerprint>();
-                result.Candidates[siteId] = candidates;
-                Add(batch, """
-                    WITH pairs AS (SELECT * FROM unnest($2, $3) AS p(band, fingerprint)),
-                    candidates AS (
-                        SELECT b.band, f."CommentRecordId", f."Fingerprint", f."AuthorId"
-                        FROM (SELECT DISTINCT band FROM pairs) b
-                        CROSS JOIN LATERAL (
-                            SELECT "CommentRecordId", "Fingerprint", "AuthorId" FROM fingerprints
-                            WHERE "SiteId" = $1 AND "Band" = b.band AND "At" >= $4
-                            ORDER BY "At" DESC LIMIT $6) f)
-                    SELECT DISTINCT c."CommentRecordId", c."Fingerprint", c."AuthorId"
-                    FROM candidates c JOIN pairs p ON p.band = c.band
-                    WHERE bit_count(int8send(c."Fingerprint" # p.fingerprint)) <= $5
-                    """,
-                    Text(siteId),
-                    new NpgsqlParameter<int[]> { TypedValue = pairs.Select(p => p.Key).ToArray() },
-                    new NpgsqlParameter<long[]> { TypedValue = pairs.Select(p => p.Fingerprint).ToArray() },
-                    Time(now.AddMinutes(-campaign.WindowMinutes)),
-                    new NpgsqlParameter<int> { TypedValue = campaign.MaxDistance },
-                    new NpgsqlParameter<int> { TypedValue = CandidatesPerKey(campaign) });
-                readers.Add(r => candidates.Add(new StoredFingerprint(r.GetInt64(0), r.GetInt64(1), r.GetString(2))));
-            }
+            campaigns.Configure(siteId, policy.Campaign);
         }
+
+        // Every comment stored since the last read (by any replica), and the ids an earlier read skipped.
+        var catchUp = campaigns.NextRead();
+        var stored = new List<CampaignIndex.Row>();
+        Add(batch, """
+            SELECT "Id", "SiteId", "AuthorId", "Fingerprint", "ReceivedAt" FROM comments WHERE "Id" > $1
+            UNION ALL
+            SELECT "Id", "SiteId", "AuthorId", "Fingerprint", "ReceivedAt" FROM comments WHERE "Id" = ANY($2)
+            """,
+            new NpgsqlParameter<long> { TypedValue = catchUp.After },
+            new NpgsqlParameter<long[]> { TypedValue = catchUp.Gaps });
+        readers.Add(r => stored.Add(new CampaignIndex.Row(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetDateTime(4))));
 
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -147,6 +120,13 @@ public static class PostgresBatchReader
         finally
         {
             await db.Database.CloseConnectionAsync();
+        }
+
+        campaigns.Apply(catchUp, stored);
+        foreach (var site in items.Where(i => i.Fingerprint != 0 && i.Policy.Policy.Campaign.Enabled).GroupBy(i => i.SiteId))
+        {
+            var settings = site.First().Policy.Policy.Campaign;
+            result.Candidates[site.Key] = site.SelectMany(i => campaigns.Find(site.Key, i.Fingerprint, settings)).DistinctBy(c => c.CommentRecordId).ToList();
         }
 
         foreach (var (siteId, authorId) in items.Select(i => (i.SiteId, i.AuthorId)).Distinct())

@@ -5,11 +5,11 @@ using NpgsqlTypes;
 namespace Moderation.Service.Data;
 
 /// <summary>
-/// Stores a batch of new comments with their automatic decision and fingerprint bands in one PostgreSQL statement:
-/// one round trip and no change tracking, where EF Core sends one INSERT per row (a batch of 100 comments is 600
-/// rows) and tracks every entity. <c>ON CONFLICT DO NOTHING</c> skips comments another replica stored first, so the
-/// caller can use that replica's decision instead; the decision and fingerprints of a skipped comment are not
-/// written either. SQLite (the embedded default) keeps the EF Core path.
+/// Stores a batch of new comments with their automatic decision in one PostgreSQL statement: one round trip and no
+/// change tracking, where EF Core sends one INSERT per row (a batch of 100 comments is 200 rows) and tracks every
+/// entity. <c>ON CONFLICT DO NOTHING</c> skips comments another replica stored first, so the caller can use that
+/// replica's decision instead; the decision of a skipped comment is not written either. SQLite (the embedded
+/// default) keeps the EF Core path.
 /// </summary>
 public static class PostgresCommentWriter
 {
@@ -38,22 +38,16 @@ public static class PostgresCommentWriter
             INSERT INTO decisions ("CommentRecordId", "Revision", "Status", "DecidedBy", "DecidedAt", "ReasonsJson", "PublishedAt")
             SELECT s."Id", 1, i.status, i.decided_by, i.decided_at, i.reasons, i.published_at
             FROM stored s JOIN input i ON i.site = s."SiteId" AND i.comment = s."CommentId"
-        ), banded AS (
-            INSERT INTO fingerprints ("SiteId", "Band", "Fingerprint", "CommentRecordId", "AuthorId", "At")
-            SELECT b.site, b.band, b.fingerprint, s."Id", b.author, b.at
-            FROM stored s JOIN unnest(@band_site, @band_comment, @band, @band_fingerprint, @band_author, @band_at)
-                AS b(site, comment, band, fingerprint, author, at) ON b.site = s."SiteId" AND b.comment = s."CommentId"
         )
         SELECT "Id", "SiteId", "CommentId" FROM stored
         """;
 
     /// <summary>
-    /// Inserts <paramref name="records"/> (each with its revision-1 decision in <see cref="CommentRecord.Decisions"/>)
-    /// and <paramref name="bands"/>; sets the ids of the stored ones and returns their keys. Keys missing from the
-    /// result were already stored.
+    /// Inserts <paramref name="records"/> (each with its revision-1 decision in <see cref="CommentRecord.Decisions"/>);
+    /// sets the ids of the stored ones and returns their keys. Keys missing from the result were already stored.
     /// </summary>
     public static async Task<HashSet<(string SiteId, string CommentId)>> InsertAsync(
-        ModerationDbContext db, IReadOnlyList<CommentRecord> records, IReadOnlyList<FingerprintRecord> bands, CancellationToken cancellationToken)
+        ModerationDbContext db, IReadOnlyList<CommentRecord> records, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -92,13 +86,6 @@ public static class PostgresCommentWriter
             {
                 Value = records.Select(r => r.Decisions[0].PublishedAt is { } at ? (object)Utc(at) : DBNull.Value).ToArray(),
             });
-
-            Add(p, "band_site", bands, b => b.SiteId);
-            Add(p, "band_comment", bands, b => b.Comment!.CommentId);
-            p.Add(new NpgsqlParameter<int[]>("band", bands.Select(b => b.Band).ToArray()));
-            p.Add(new NpgsqlParameter<long[]>("band_fingerprint", bands.Select(b => b.Fingerprint).ToArray()));
-            Add(p, "band_author", bands, b => b.AuthorId);
-            AddTimes(p, "band_at", bands, b => b.At);
 
             var byKey = records.ToDictionary(r => (r.SiteId, r.CommentId));
             var stored = new HashSet<(string, string)>();

@@ -22,6 +22,7 @@ public sealed class CommentIngestion(
     CommentClassifier classifier,
     SitePolicyStore policies,
     ModerationSignals signals,
+    CampaignIndex campaignIndex,
     PersonalDataHasher hasher,
     ModerationMetrics metrics,
     TimeProvider time,
@@ -96,9 +97,8 @@ public sealed class CommentIngestion(
                 return;
             }
 
-            var (records, bands) = await DecideAsync(submissions, fresh, channel, now, cancellationToken);
+            var records = await DecideAsync(submissions, fresh, channel, now, cancellationToken);
             db.Comments.AddRange(records);
-            db.Fingerprints.AddRange(bands);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -140,6 +140,7 @@ public sealed class CommentIngestion(
         var fingerprints = texts.Select(t => SimHash.Compute(t.Text)).ToList();
         var reads = await PostgresBatchReader.ReadAsync(
             db,
+            campaignIndex,
             unique.Select((i, n) => new PostgresBatchReader.Item(submissions[i].SiteId, submissions[i].CommentId, submissions[i].AuthorId, fingerprints[n], policyBySite[submissions[i].SiteId])).ToList(),
             now.UtcDateTime,
             cancellationToken);
@@ -166,8 +167,8 @@ public sealed class CommentIngestion(
             var classifications = Classify(freshTexts);
             var campaigns = ModerationSignals.MatchCampaigns(
                 batch.Select((s, n) => (s.SiteId, s.AuthorId, freshFingerprints[n], policyBySite[s.SiteId])).ToList(), reads.Candidates);
-            var (records, bands) = Decide(batch, freshTexts, freshFingerprints, classifications, reads.Authors, campaigns, policyBySite, channel, now);
-            await StoreOnPostgresAsync(records, bands, fresh, outcomes, cancellationToken);
+            var records = Decide(batch, freshTexts, freshFingerprints, classifications, reads.Authors, campaigns, policyBySite, channel, now);
+            await StoreOnPostgresAsync(records, fresh, outcomes, cancellationToken);
         }
 
         FillRepeatsWithinBatch(submissions, valid, outcomes, firstOfKey);
@@ -178,9 +179,9 @@ public sealed class CommentIngestion(
     /// meanwhile is skipped by the database; its stored decision is what this replica publishes too.
     /// </summary>
     async Task StoreOnPostgresAsync(
-        List<CommentRecord> records, List<FingerprintRecord> bands, List<int> fresh, IngestionOutcome[] outcomes, CancellationToken cancellationToken)
+        List<CommentRecord> records, List<int> fresh, IngestionOutcome[] outcomes, CancellationToken cancellationToken)
     {
-        var stored = await PostgresCommentWriter.InsertAsync(db, records, bands, cancellationToken);
+        var stored = await PostgresCommentWriter.InsertAsync(db, records, cancellationToken);
         var skipped = new List<CommentRecord>();
         for (var n = 0; n < fresh.Count; n++)
         {
@@ -216,7 +217,7 @@ public sealed class CommentIngestion(
         }
     }
 
-    async Task<(List<CommentRecord> Records, List<FingerprintRecord> Bands)> DecideAsync(
+    async Task<List<CommentRecord>> DecideAsync(
         IReadOnlyList<SubmitComment> submissions, List<int> fresh, string channel, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var batch = fresh.Select(i => submissions[i]).ToList();
@@ -255,35 +256,21 @@ public sealed class CommentIngestion(
         return policyBySite;
     }
 
-    (List<CommentRecord> Records, List<FingerprintRecord> Bands) Decide(
+    List<CommentRecord> Decide(
         List<SubmitComment> batch, List<NormalizedText> texts, List<long> fingerprints, IReadOnlyList<Classification> classifications,
         Dictionary<(string Site, string Author), AuthorSignals> authors, CampaignMatch?[] campaigns, Dictionary<string, CompiledPolicy> policyBySite,
         string channel, DateTimeOffset now)
     {
         var records = new List<CommentRecord>(batch.Count);
-        var bands = new List<FingerprintRecord>(batch.Count * SimHash.Bands);
         for (var n = 0; n < batch.Count; n++)
         {
             var submission = batch[n];
             var facts = new CommentFacts(submission.AuthorId, texts[n], authors[(submission.SiteId, submission.AuthorId)], campaigns[n]);
             var decision = PolicyEvaluator.Evaluate(facts, classifications[n], policyBySite[submission.SiteId]);
-            var record = NewRecord(submission, channel, classifications[n], decision, fingerprints[n], now);
-            records.Add(record);
-            if (fingerprints[n] != 0)
-            {
-                bands.AddRange(SimHash.BandKeys(fingerprints[n]).Select(band => new FingerprintRecord
-                {
-                    SiteId = submission.SiteId,
-                    Band = band,
-                    Fingerprint = fingerprints[n],
-                    Comment = record,
-                    AuthorId = submission.AuthorId,
-                    At = record.ReceivedAt,
-                }));
-            }
+            records.Add(NewRecord(submission, channel, classifications[n], decision, fingerprints[n], now));
         }
 
-        return (records, bands);
+        return records;
     }
 
     CommentRecord NewRecord(

@@ -11,6 +11,7 @@ public static class IngestionExtensions
         builder.Services.AddSingleton<PersonalDataHasher>();
         builder.Services.AddSingleton<SitePolicyStore>();
         builder.Services.AddSingleton<ModerationSignals>();
+        builder.Services.AddSingleton<CampaignIndex>();
         builder.Services.AddHostedService<FingerprintJanitor>();
         builder.Services.AddScoped<CommentIngestion>();
         builder.Services.AddScoped<VerdictPublisher>();

@@ -4,8 +4,9 @@ using Moderation.Service.Data;
 namespace Moderation.Service.Policies;
 
 /// <summary>
-/// Deletes campaign fingerprints older than the longest campaign window a policy can set (7 days), so the table
-/// stays the size of a week of comments. Every replica may run it; the delete is idempotent.
+/// Deletes rows of the legacy <c>fingerprints</c> table (<see cref="Data.FingerprintRecord"/>) older than the longest
+/// campaign window a policy can set (7 days); since this version no longer writes it, the table is empty a week after
+/// the upgrade, ready to be dropped by the next release. Every replica may run it; the delete is idempotent.
 /// </summary>
 public sealed class FingerprintJanitor(IServiceScopeFactory scopes, TimeProvider time, ILogger<FingerprintJanitor> logger) : BackgroundService
 {

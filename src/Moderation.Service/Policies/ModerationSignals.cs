@@ -5,10 +5,11 @@ using Moderation.Service.Data;
 namespace Moderation.Service.Policies;
 
 /// <summary>
-/// Signals beyond one comment, read from the database so they hold across replicas: bans, the author's recent
-/// decisions, and near-duplicate text from other authors. Loaded for a whole batch with a few queries per site.
+/// Signals beyond one comment that hold across replicas: bans and the author's recent decisions, read from the
+/// database, and near-duplicate text from other authors, from the <see cref="CampaignIndex"/> after it has read what
+/// was stored since its last read. Loaded for a whole batch with a few queries per site.
 /// </summary>
-public sealed class ModerationSignals(TimeProvider time)
+public sealed class ModerationSignals(TimeProvider time, CampaignIndex campaigns)
 {
     public async Task<Dictionary<(string Site, string Author), AuthorSignals>> LoadAuthorsAsync(
         ModerationDbContext db, IEnumerable<(string Site, string Author, CompiledPolicy Policy)> authors, CancellationToken cancellationToken)
@@ -66,24 +67,17 @@ public sealed class ModerationSignals(TimeProvider time)
     public async Task<CampaignMatch?[]> FindCampaignsAsync(
         ModerationDbContext db, IReadOnlyList<(string Site, string Author, long Fingerprint, CompiledPolicy Policy)> items, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        var storedBySite = new Dictionary<string, IReadOnlyList<StoredFingerprint>>(StringComparer.Ordinal);
-        foreach (var site in Enumerable.Range(0, items.Count).Where(i => items[i].Fingerprint != 0).GroupBy(i => items[i].Site))
+        foreach (var site in items.GroupBy(i => i.Site))
         {
-            var settings = items[site.First()].Policy.Policy.Campaign;
-            if (!settings.Enabled)
-            {
-                continue;
-            }
+            campaigns.Configure(site.Key, site.First().Policy.Policy.Campaign);
+        }
 
-            var siteId = site.Key;
-            var since = now.AddMinutes(-settings.WindowMinutes);
-            var keys = site.SelectMany(i => SimHash.ProbeKeys(items[i].Fingerprint)).Distinct().ToList();
-            storedBySite[siteId] = await db.Fingerprints.AsNoTracking()
-                .Where(f => f.SiteId == siteId && keys.Contains(f.Band) && f.At >= since)
-                .Select(f => new StoredFingerprint(f.CommentRecordId, f.Fingerprint, f.AuthorId))
-                .Distinct()
-                .ToListAsync(cancellationToken);
+        await campaigns.CatchUpAsync(db, cancellationToken);
+        var storedBySite = new Dictionary<string, IReadOnlyList<StoredFingerprint>>(StringComparer.Ordinal);
+        foreach (var site in items.Where(i => i.Fingerprint != 0 && i.Policy.Policy.Campaign.Enabled).GroupBy(i => i.Site))
+        {
+            var settings = site.First().Policy.Policy.Campaign;
+            storedBySite[site.Key] = site.SelectMany(i => campaigns.Find(site.Key, i.Fingerprint, settings)).DistinctBy(c => c.CommentRecordId).ToList();
         }
 
         return MatchCampaigns(items, storedBySite);
@@ -108,17 +102,17 @@ public sealed class ModerationSignals(TimeProvider time)
             foreach (var i in site)
             {
                 var fingerprint = items[i].Fingerprint;
-                var authors = new HashSet<string>(StringComparer.Ordinal) { items[i].Author };
+                var authors = new HashSet<int> { CampaignIndex.AuthorKey(items[i].Author) };
                 var comments = 1;
                 foreach (var other in stored.Where(s => SimHash.Distance(s.Fingerprint, fingerprint) <= maxDistance).DistinctBy(s => s.CommentRecordId))
                 {
-                    authors.Add(other.AuthorId);
+                    authors.Add(other.AuthorKey);
                     comments++;
                 }
 
                 foreach (var j in site.Where(j => j != i && SimHash.Distance(items[j].Fingerprint, fingerprint) <= maxDistance))
                 {
-                    authors.Add(items[j].Author);
+                    authors.Add(CampaignIndex.AuthorKey(items[j].Author));
                     comments++;
                 }
 
@@ -129,6 +123,3 @@ public sealed class ModerationSignals(TimeProvider time)
         return matches;
     }
 }
-
-/// <summary>A stored comment's fingerprint with a band among the probe keys of one being moderated: a near-duplicate candidate.</summary>
-public sealed record StoredFingerprint(long CommentRecordId, long Fingerprint, string AuthorId);

@@ -27,11 +27,14 @@ public sealed class SitePolicyStore(CommentClassifier classifier, TimeProvider t
         }
 
         var record = await db.SitePolicies.AsNoTracking().SingleOrDefaultAsync(p => p.SiteId == siteId, cancellationToken);
-        var stored = record is null ? new SitePolicy() : JsonSerializer.Deserialize<SitePolicy>(record.PolicyJson, Json) ?? new SitePolicy();
+        var stored = record is null ? new SitePolicy() : Parse(record.PolicyJson);
         var compiled = new CompiledPolicy(WithModelDefaults(stored));
         _cache[siteId] = (compiled, modelVersion, now + CacheFor);
         return compiled;
     }
+
+    /// <summary>A stored policy as written (without the model's default thresholds).</summary>
+    public static SitePolicy Parse(string policyJson) => JsonSerializer.Deserialize<SitePolicy>(policyJson, Json) ?? new SitePolicy();
 
     /// <summary>Stores a site's policy (validated by the caller) and returns the effective one.</summary>
     public async Task<SitePolicy> SaveAsync(ModerationDbContext db, string siteId, SitePolicy policy, string actor, CancellationToken cancellationToken)
