@@ -82,6 +82,9 @@ public sealed class Reading_the_metrics : IAsyncLifetime
         // The backlog is a gauge: one held comment while pending, none once approved.
         Assert.Equal(1, Value(whileHeld, "moderation_review_backlog", ("site", HeldSite), ("queue", "pending")));
         Assert.Equal(0, Value(after, "moderation_review_backlog", ("site", HeldSite), ("queue", "pending")));
+        // Each batch files the comments stored since the previous batch: by the held one's, the two before it are in the
+        // campaign index (four band keys each).
+        Assert.True(Moved("moderation_campaign_index_entries") >= 2 * 4, "the campaign index did not grow");
         var version = _app.Services.GetRequiredService<Moderation.Classifier.CommentClassifier>().Current.Version;
         Assert.Equal(1, Value(after, "moderation_model_info", ("version", version)));
 

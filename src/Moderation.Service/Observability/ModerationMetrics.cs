@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Moderation.Classifier;
 using Moderation.Contracts;
+using Moderation.Service.Policies;
 
 namespace Moderation.Service.Observability;
 
@@ -22,7 +23,7 @@ public sealed class ModerationMetrics
     readonly Histogram<double> _scoringSeconds;
     readonly Histogram<double> _verdictLatency;
 
-    public ModerationMetrics(IMeterFactory meterFactory, CommentClassifier classifier, ReviewBacklog backlog)
+    public ModerationMetrics(IMeterFactory meterFactory, CommentClassifier classifier, ReviewBacklog backlog, CampaignIndex campaigns)
     {
         var meter = meterFactory.Create(MeterName);
         meter.CreateObservableGauge("model_info", () => new Measurement<long>(1, new KeyValuePair<string, object?>("version", classifier.Current.Version)),
@@ -32,6 +33,10 @@ public sealed class ModerationMetrics
         meter.CreateObservableGauge("review_backlog", () => backlog.Snapshot.Select(b => new Measurement<long>(
             b.Value, new KeyValuePair<string, object?>("site", b.Key.Site), new KeyValuePair<string, object?>("queue", b.Key.Queue))),
             description: "Comments waiting for a moderator, by site and queue (pending, reported); refreshed every few seconds");
+
+        // Per replica (each keeps its own index): sum() over replicas is total memory, not distinct comments.
+        meter.CreateObservableGauge("campaign_index_entries", () => campaigns.Entries,
+            description: "Fingerprint entries in this replica's in-memory campaign index (24 bytes each plus per-key overhead; bounded per site)");
 
         _received = meter.CreateCounter<long>("comments_received", description: "Comments received, by site and channel (bus, http)");
         _verdicts = meter.CreateCounter<long>("verdicts", description: "Verdicts published, by site, status and decided_by (system, moderator)");
