@@ -20,7 +20,7 @@ public static class PostgresBatchReader
     {
         public HashSet<(string SiteId, string CommentId)> Existing { get; } = [];
         public Dictionary<(string Site, string Author), AuthorSignals> Authors { get; } = [];
-        public Dictionary<string, IReadOnlyList<StoredFingerprint>> Candidates { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, IReadOnlyList<StoredFingerprint>> Candidates { get; set; } = new(StringComparer.Ordinal);
     }
 
     public static async Task<Result> ReadAsync(
@@ -123,11 +123,7 @@ public static class PostgresBatchReader
         }
 
         campaigns.Apply(catchUp, stored);
-        foreach (var site in items.Where(i => i.Fingerprint != 0 && i.Policy.Policy.Campaign.Enabled).GroupBy(i => i.SiteId))
-        {
-            var settings = site.First().Policy.Policy.Campaign;
-            result.Candidates[site.Key] = site.SelectMany(i => campaigns.Find(site.Key, i.Fingerprint, settings)).DistinctBy(c => c.CommentRecordId).ToList();
-        }
+        result.Candidates = campaigns.Candidates(items.Select(i => (i.SiteId, i.Fingerprint, i.Policy.Policy.Campaign)));
 
         foreach (var (siteId, authorId) in items.Select(i => (i.SiteId, i.AuthorId)).Distinct())
         {

@@ -300,6 +300,22 @@ public sealed class CampaignIndex(TimeProvider time, ILogger<CampaignIndex> logg
         return found;
     }
 
+    /// <summary>
+    /// For each site among the items (campaigns on, fingerprint set), the stored near-duplicates of any of its items;
+    /// <see cref="ModerationSignals.MatchCampaigns"/> then counts them per item.
+    /// </summary>
+    public Dictionary<string, IReadOnlyList<StoredFingerprint>> Candidates(IEnumerable<(string Site, long Fingerprint, CampaignSettings Settings)> items)
+    {
+        var candidates = new Dictionary<string, IReadOnlyList<StoredFingerprint>>(StringComparer.Ordinal);
+        foreach (var site in items.Where(i => i.Fingerprint != 0 && i.Settings.Enabled).GroupBy(i => i.Site))
+        {
+            var settings = site.First().Settings;
+            candidates[site.Key] = site.SelectMany(i => Find(site.Key, i.Fingerprint, settings)).DistinctBy(c => c.CommentRecordId).ToList();
+        }
+
+        return candidates;
+    }
+
     Site SiteOf(string siteId)
     {
         if (!_sites.TryGetValue(siteId, out var site))

@@ -73,13 +73,7 @@ public sealed class ModerationSignals(TimeProvider time, CampaignIndex campaigns
         }
 
         await campaigns.CatchUpAsync(db, cancellationToken);
-        var storedBySite = new Dictionary<string, IReadOnlyList<StoredFingerprint>>(StringComparer.Ordinal);
-        foreach (var site in items.Where(i => i.Fingerprint != 0 && i.Policy.Policy.Campaign.Enabled).GroupBy(i => i.Site))
-        {
-            var settings = site.First().Policy.Policy.Campaign;
-            storedBySite[site.Key] = site.SelectMany(i => campaigns.Find(site.Key, i.Fingerprint, settings)).DistinctBy(c => c.CommentRecordId).ToList();
-        }
-
+        var storedBySite = campaigns.Candidates(items.Select(i => (i.Site, i.Fingerprint, i.Policy.Policy.Campaign)));
         return MatchCampaigns(items, storedBySite);
     }
 
