@@ -63,6 +63,7 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
         PhaseResult throughput, latency;
         Dictionary<string, double> cpuPerComment, cpuAtRate;
         double batchAtMax, batchAtRate;
+        Dictionary<string, (double MeanMs, double P99Ms)> stagesAtMax, stagesAtRate;
         await using (var answers = await AnswerListener.StartAsync(_bed.RabbitMq, AnswersQueue, bindServiceExchanges: true))
         await using (var site = await SitePublisher.ConnectAsync(_bed.RabbitMq, options.Window))
         {
@@ -74,9 +75,9 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
                 replica.ResetMaxRss();
             }
 
-            (throughput, cpuPerComment, batchAtMax) = await MeasuredPhaseAsync("service max rate", answers, site, options.Count, 0, cancellationToken);
+            (throughput, cpuPerComment, batchAtMax, stagesAtMax) = await MeasuredPhaseAsync("service max rate", answers, site, options.Count, 0, cancellationToken);
             await Task.Delay(2000, cancellationToken);
-            (latency, cpuAtRate, batchAtRate) = await MeasuredPhaseAsync($"service {options.Rate:0}/s", answers, site, options.LatencyCount, options.Rate, cancellationToken);
+            (latency, cpuAtRate, batchAtRate, stagesAtRate) = await MeasuredPhaseAsync($"service {options.Rate:0}/s", answers, site, options.LatencyCount, options.Rate, cancellationToken);
         }
 
         var rss = _replicas.Max(r => r.MaxRssBytes) / 1048576.0;
@@ -134,50 +135,56 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
             report.Fields[$"cpu_ms_per_comment_at_rate_{component}"] = ms;
         }
 
+        // Where a batch's time went at the fixed rate (the latency target's phase): mean and p99 per stage.
+        foreach (var (stage, (mean, p99)) in stagesAtRate)
+        {
+            report.Fields[$"stage_{stage}_mean_ms_at_rate"] = Math.Round(mean, 2);
+            report.Fields[$"stage_{stage}_p99_ms_at_rate"] = Math.Round(p99, 2);
+        }
+
+        report.Notes.Add("Batch stages at the max rate, mean / p99 (ms): " + string.Join(", ", stagesAtMax.Select(p => $"{p.Key} {p.Value.MeanMs:0.0} / {p.Value.P99Ms:0.#}")));
+        report.Notes.Add($"Batch stages at {options.Rate:0}/s, mean / p99 (ms): " + string.Join(", ", stagesAtRate.Select(p => $"{p.Key} {p.Value.MeanMs:0.0} / {p.Value.P99Ms:0.#}")));
         report.Notes.Add("CPU per comment at the max rate (ms): " + string.Join(", ", cpuPerComment.Select(p => $"{p.Key} {p.Value:0.000}")));
         report.Notes.Add($"CPU per comment at {options.Rate:0}/s (ms): " + string.Join(", ", cpuAtRate.Select(p => $"{p.Key} {p.Value:0.000}")));
         return report;
     }
 
-    /// <summary>A service phase with where its CPU went (ms per comment, from /proc) and its average batch size.</summary>
-    async Task<(PhaseResult Result, Dictionary<string, double> CpuPerComment, double BatchSize)> MeasuredPhaseAsync(
+    /// <summary>
+    /// A service phase with where its CPU went (ms per comment, from /proc), its average batch size and, per batch
+    /// stage (read, score, store, publish: <c>moderation_batch_stage_seconds</c>), the mean and p99 time of a batch.
+    /// </summary>
+    async Task<(PhaseResult Result, Dictionary<string, double> CpuPerComment, double BatchSize, Dictionary<string, (double MeanMs, double P99Ms)> Stages)> MeasuredPhaseAsync(
         string name, AnswerListener answers, SitePublisher site, int count, double rate, CancellationToken cancellationToken)
     {
         var cpuBefore = CpuAccounting.Snapshot(ServicePids());
-        var batchesBefore = await BatchesScoredAsync();
+        var before = await ScrapeAsync();
         var result = await PhaseAsync(name, answers, site, SubmitQueue, count, rate, cancellationToken);
         var cpu = CpuAccounting.PerComment(cpuBefore, CpuAccounting.Snapshot(ServicePids()), count);
-        var batches = await BatchesScoredAsync() - batchesBefore;
-        return (result, cpu, batches > 0 ? count / batches : 0);
+        var after = await ScrapeAsync();
+        var batches = after.BatchesScored - before.BatchesScored;
+        return (result, cpu, batches > 0 ? count / batches : 0, after.StagesSince(before));
     }
 
     /// <summary>
-    /// Batches the replicas have scored so far: the count of the per-batch scoring histogram on /metrics. Comments
-    /// divided by its growth over a phase is the phase's average batch size.
+    /// What the replicas' /metrics say so far: batches scored (the count of the per-batch scoring histogram; comments
+    /// divided by its growth over a phase is the phase's average batch size) and the batch-stage histograms.
     /// </summary>
-    async Task<double> BatchesScoredAsync()
+    async Task<MetricsScrape> ScrapeAsync()
     {
-        double total = 0;
+        var scrape = new MetricsScrape();
         foreach (var replica in _replicas)
         {
             try
             {
-                var text = await replica.Http.GetStringAsync("metrics");
-                foreach (var line in text.Split('\n'))
-                {
-                    if (line.StartsWith("moderation_scoring_duration_seconds_count", StringComparison.Ordinal))
-                    {
-                        total += double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
-                    }
-                }
+                scrape.Add(await replica.Http.GetStringAsync("metrics"));
             }
             catch (HttpRequestException)
             {
-                // A replica that does not answer adds nothing; the figure is then a lower bound of the batch size.
+                // A replica that does not answer adds nothing; the figures are then lower bounds.
             }
         }
 
-        return total;
+        return scrape;
     }
 
     IEnumerable<int> ServicePids() => _replicas.Select(r => r.Pid).OfType<int>();

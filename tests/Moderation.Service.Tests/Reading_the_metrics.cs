@@ -78,6 +78,10 @@ public sealed class Reading_the_metrics : IAsyncLifetime
 
         Assert.True(Moved("moderation_scoring_duration_seconds_count") >= 1);
         Assert.True(Moved("moderation_verdict_latency_seconds_count") >= 3); // automatic first verdicts only
+        foreach (var stage in new[] { "read", "score", "store", "publish" })
+        {
+            Assert.True(Moved("moderation_batch_stage_seconds_count", ("stage", stage)) >= 1, $"batch stage {stage} did not move");
+        }
 
         // The backlog is a gauge: one held comment while pending, none once approved.
         Assert.Equal(1, Value(whileHeld, "moderation_review_backlog", ("site", HeldSite), ("queue", "pending")));

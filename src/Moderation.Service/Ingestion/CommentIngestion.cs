@@ -101,7 +101,9 @@ public sealed class CommentIngestion(
             db.Comments.AddRange(records);
             try
             {
+                var storeStarted = Stopwatch.GetTimestamp();
                 await db.SaveChangesAsync(cancellationToken);
+                metrics.StageTook(ModerationMetrics.Stage.Store, Stopwatch.GetElapsedTime(storeStarted));
             }
             catch (DbUpdateException ex) when (IsUniqueViolation(ex) && attempt < 3)
             {
@@ -138,12 +140,14 @@ public sealed class CommentIngestion(
         var policyBySite = await PoliciesAsync(unique.Select(i => submissions[i].SiteId), cancellationToken);
         var texts = unique.Select(i => TextNormalizer.Normalize(submissions[i].Text)).ToList();
         var fingerprints = texts.Select(t => SimHash.Compute(t.Text)).ToList();
+        var readStarted = Stopwatch.GetTimestamp();
         var reads = await PostgresBatchReader.ReadAsync(
             db,
             campaignIndex,
             unique.Select((i, n) => new PostgresBatchReader.Item(submissions[i].SiteId, submissions[i].CommentId, submissions[i].AuthorId, fingerprints[n], policyBySite[submissions[i].SiteId])).ToList(),
             now.UtcDateTime,
             cancellationToken);
+        metrics.StageTook(ModerationMetrics.Stage.Read, Stopwatch.GetElapsedTime(readStarted));
 
         if (reads.Existing.Count > 0)
         {
@@ -181,7 +185,9 @@ public sealed class CommentIngestion(
     async Task StoreOnPostgresAsync(
         List<CommentRecord> records, List<int> fresh, IngestionOutcome[] outcomes, CancellationToken cancellationToken)
     {
+        var storeStarted = Stopwatch.GetTimestamp();
         var stored = await PostgresCommentWriter.InsertAsync(db, records, cancellationToken);
+        metrics.StageTook(ModerationMetrics.Stage.Store, Stopwatch.GetElapsedTime(storeStarted));
         var skipped = new List<CommentRecord>();
         for (var n = 0; n < fresh.Count; n++)
         {
@@ -224,10 +230,12 @@ public sealed class CommentIngestion(
         var texts = batch.Select(s => TextNormalizer.Normalize(s.Text)).ToList();
         var classifications = Classify(texts);
         var policyBySite = await PoliciesAsync(batch.Select(s => s.SiteId), cancellationToken);
-        var authors = await signals.LoadAuthorsAsync(db, batch.Select(s => (s.SiteId, s.AuthorId, policyBySite[s.SiteId])), cancellationToken);
         var fingerprints = texts.Select(t => SimHash.Compute(t.Text)).ToList();
+        var readStarted = Stopwatch.GetTimestamp();
+        var authors = await signals.LoadAuthorsAsync(db, batch.Select(s => (s.SiteId, s.AuthorId, policyBySite[s.SiteId])), cancellationToken);
         var campaigns = await signals.FindCampaignsAsync(
             db, batch.Select((s, n) => (s.SiteId, s.AuthorId, fingerprints[n], policyBySite[s.SiteId])).ToList(), cancellationToken);
+        metrics.StageTook(ModerationMetrics.Stage.Read, Stopwatch.GetElapsedTime(readStarted));
         return Decide(batch, texts, fingerprints, classifications, authors, campaigns, policyBySite, channel, now);
     }
 
@@ -236,7 +244,9 @@ public sealed class CommentIngestion(
     {
         var started = Stopwatch.GetTimestamp();
         var classifications = classifier.ClassifyBatch(texts);
-        metrics.ScoringTook(Stopwatch.GetElapsedTime(started) / texts.Count);
+        var took = Stopwatch.GetElapsedTime(started);
+        metrics.ScoringTook(took / texts.Count);
+        metrics.StageTook(ModerationMetrics.Stage.Score, took);
         foreach (var scores in classifications.Select(c => c.Scores))
         {
             metrics.Scored(scores.Spam, scores.Abuse, scores.Hate);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Moderation.Contracts;
@@ -93,6 +94,7 @@ public sealed class SubmitCommentConsumer(
         var outcomes = await ingestion.IngestAsync(submissions, Channel, cancellationToken);
 
         // All publishes in flight at once: their confirms arrive together instead of one round trip each.
+        var publishStarted = Stopwatch.GetTimestamp();
         var publishes = new Task[outcomes.Count];
         for (var i = 0; i < outcomes.Count; i++)
         {
@@ -102,6 +104,7 @@ public sealed class SubmitCommentConsumer(
         }
 
         await Task.WhenAll(publishes);
+        metrics.StageTook(ModerationMetrics.Stage.Publish, Stopwatch.GetElapsedTime(publishStarted));
         var now = time.GetUtcNow();
         foreach (var outcome in outcomes)
         {

@@ -22,6 +22,7 @@ public sealed class ModerationMetrics
     readonly Histogram<double> _scores;
     readonly Histogram<double> _scoringSeconds;
     readonly Histogram<double> _verdictLatency;
+    readonly Histogram<double> _stageSeconds;
 
     public ModerationMetrics(IMeterFactory meterFactory, CommentClassifier classifier, ReviewBacklog backlog, CampaignIndex campaigns)
     {
@@ -49,7 +50,22 @@ public sealed class ModerationMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05] });
         _verdictLatency = meter.CreateHistogram<double>("verdict_latency_seconds", unit: "s", description: "From the comment's submittedAt to its verdict being published",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300] });
+        _stageSeconds = meter.CreateHistogram<double>("batch_stage_seconds", unit: "s",
+            description: "Time a batch of comments spends in each stage: read (database reads before deciding), score, store, publish (verdicts sent and confirmed)",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10] });
     }
+
+    /// <summary>The stages of <see cref="StageTook"/>: where a batch's time goes, so a slow verdict can be placed.</summary>
+    public static class Stage
+    {
+        public const string Read = "read";
+        public const string Score = "score";
+        public const string Store = "store";
+        public const string Publish = "publish";
+    }
+
+    public void StageTook(string stage, TimeSpan elapsed) =>
+        _stageSeconds.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("stage", stage));
 
     public void Received(string siteId, string channel, int count = 1) =>
         _received.Add(count, new KeyValuePair<string, object?>("site", siteId), new KeyValuePair<string, object?>("channel", channel));
