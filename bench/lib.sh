@@ -5,6 +5,7 @@ BENCH_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH_OUT=${MODERATION_BENCH_OUT:-$BENCH_REPO/.tmp/loadtest}
 BENCH_TOOL=$BENCH_REPO/bench/Moderation.LoadTest/bin/Release/net10.0/Moderation.LoadTest.dll
 BENCH_SERVICE=$BENCH_OUT/service/Moderation.Service.dll
+BENCH_LEAN=$BENCH_OUT/lean/Moderation.LeanResponder.dll
 bench_servers_started=
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -29,6 +30,22 @@ bench_build() {
   bench_log "building the load tool"
   dotnet build "$BENCH_REPO/bench/Moderation.LoadTest" -c Release --nologo -v q >"$BENCH_OUT/build.log" 2>&1 ||
     { tail -n 30 "$BENCH_OUT/build.log" >&2; return 1; }
+}
+
+# The lean responder (bench/Moderation.LeanResponder: the service's pipeline on plain RabbitMQ.Client), published like
+# the service and skipped the same way when nothing it is built from changed.
+bench_build_lean() {
+  if [[ -f $BENCH_LEAN ]] && [[ -z $(find "$BENCH_REPO/src" "$BENCH_REPO/bench/Moderation.LeanResponder" "$BENCH_REPO/models" \
+    "$BENCH_REPO/Directory.Packages.props" "$BENCH_REPO/Directory.Build.props" \( -path '*/bin' -o -path '*/obj' \) -prune -o -type f \
+    -newer "$BENCH_LEAN" -print -quit) ]]; then
+    bench_log "lean responder is up to date"
+    return 0
+  fi
+  bench_log "publishing the lean responder (Release) to $BENCH_OUT/lean"
+  dotnet publish "$BENCH_REPO/bench/Moderation.LeanResponder" -c Release -o "$BENCH_OUT/lean" --nologo -v q >"$BENCH_OUT/publish-lean.log" 2>&1 ||
+    { tail -n 30 "$BENCH_OUT/publish-lean.log" >&2; return 1; }
+  # Publish keeps an unchanged dll's old time, which would make every later run publish again.
+  touch "$BENCH_LEAN"
 }
 
 # Uses the servers of $MODERATION_SERVERS_DIR (default .tmp/bench-servers) when they run; otherwise starts them
