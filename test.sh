@@ -145,7 +145,7 @@ attr() { # attr NAME TAG: the value of NAME="..." in TAG
 
 declare -A passed=() failed=() skipped=()
 total_passed=0 total_failed=0 total_skipped=0
-skipped_tests=()
+skipped_tests=() failed_tests=()
 outcome_re='[[:space:]]outcome="([^"]*)"'
 shopt -s nullglob globstar
 for trx in "$results"/**/*.trx; do
@@ -167,7 +167,10 @@ for trx in "$results"/**/*.trx; do
         s=$((s + 1))
         skipped_tests+=("$project: $(xml_unescape "$(attr testName "$result")")")
         ;;
-      *) f=$((f + 1)) ;;
+      *)
+        f=$((f + 1))
+        failed_tests+=("$project: $(xml_unescape "$(attr testName "$result")") ($outcome)")
+        ;;
     esac
   done < <(grep -o '<UnitTestResult [^>]*>' "$trx" || true)
   ((p + f + s)) || continue # a project none of whose tests matched a --filter
@@ -200,6 +203,16 @@ if ((${#skipped_tests[@]})); then
     echo "Skipped (a failure when CI=true):"
   fi
   printf '  %s\n' "${skipped_tests[@]}"
+fi
+if ((${#failed_tests[@]})); then
+  # Named again here, with the start of each message, because CI logs keep only the tail of the output.
+  echo "Failed:"
+  printf '  %s\n' "${failed_tests[@]}"
+  for trx in "$results"/**/*.trx; do
+    awk '/<UnitTestResult / && !/outcome="(Passed|NotExecuted)"/ { keep = 1; n = 0 }
+         keep && n < 25 && !/<UnitTestResult / { print "    " $0; n++ }
+         /<\/UnitTestResult>/ { keep = 0 }' "$trx" | grep -v -E '^\s*(</?(Output|ErrorInfo|UnitTestResult)>)?\s*$' || true
+  done
 fi
 ((test_rc == 0)) || echo "dotnet test exited with code $test_rc"
 # The closing line, in the plain form CI reads.

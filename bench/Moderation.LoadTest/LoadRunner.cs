@@ -390,9 +390,22 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
         answers.Track(tracker);
         var rssBefore = _replicas[0].RssSamples.Count;
         var started = Stopwatch.GetTimestamp();
+        // /metrics at every minute of the soak: where each minute's batches spent their time, next to its latency.
+        using var scraping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var scrapes = new List<MetricsScrape> { await ScrapeAsync() };
+        var scraper = Task.Run(async () =>
+        {
+            using var everyMinute = new PeriodicTimer(TimeSpan.FromMinutes(1));
+            while (await everyMinute.WaitForNextTickAsync(scraping.Token))
+            {
+                scrapes.Add(await ScrapeAsync());
+            }
+        }, CancellationToken.None);
         var publishing = site.RunAsync(SubmitQueue, count, rate, generator.NextBody, tracker, cancellationToken);
         await WaitAnsweredAsync("soak", tracker, publishing, cancellationToken);
         await publishing;
+        await scraping.CancelAsync();
+        await scraper.ContinueWith(_ => { }, TaskScheduler.Default);
         var result = tracker.Summarise($"soak {rate:0}/s", started);
 
         var report = new RunReport("soak");
@@ -415,10 +428,23 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
             windows.Add((m + 1, latencies.Count, AnswerTracker.Percentile(latencies, 0.5), AnswerTracker.Percentile(latencies, 0.99), latencies.Count > 0 ? latencies[^1] : 0, rssInMinute / 1048576.0));
         }
 
-        report.Notes.Add("minute  comments  p50_ms  p99_ms  max_ms  rss_mb");
+        // Batch stages per minute: mean ms of a batch (the scrapes are a minute apart, but not aligned with the
+        // minutes of sending: a batch's stages land in the scrape after it ran).
+        report.Notes.Add("minute  comments  p50_ms  p99_ms  max_ms  rss_mb  batch  read_ms  score_ms  store_ms  publish_ms");
         foreach (var w in windows)
         {
-            report.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"{w.Minute,6}  {w.Count,8}  {w.P50,6:0.0}  {w.P99,6:0.0}  {w.Max,6:0.0}  {w.RssMb,6:0.0}"));
+            var line = string.Create(CultureInfo.InvariantCulture, $"{w.Minute,6}  {w.Count,8}  {w.P50,6:0.0}  {w.P99,6:0.0}  {w.Max,6:0.0}  {w.RssMb,6:0.0}");
+            if (w.Minute < scrapes.Count)
+            {
+                var (from, to) = (scrapes[w.Minute - 1], scrapes[w.Minute]);
+                var stages = to.StagesSince(from);
+                var batches = to.BatchesScored - from.BatchesScored;
+                double Mean(string stage) => stages.TryGetValue(stage, out var s) ? s.MeanMs : double.NaN;
+                line += string.Create(CultureInfo.InvariantCulture,
+                    $"  {(batches > 0 ? w.Count / batches : 0),5:0.0}  {Mean("read"),7:0.00}  {Mean("score"),8:0.00}  {Mean("store"),8:0.00}  {Mean("publish"),10:0.00}");
+            }
+
+            report.Notes.Add(line);
         }
 
         // Flat means no upward trend: the median minute of the last third against the median minute of the first

@@ -61,7 +61,16 @@ public sealed class Reading_the_metrics : IAsyncLifetime
         (await site.PostAsJsonAsync($"/api/comments/{Site}/{overHttp.CommentId}/reports", new ReportRequest("reader-9", "spam", null), Ct))
             .EnsureSuccessStatusCode();
         await _app.Services.GetRequiredService<ReviewBacklog>().RefreshAsync(Ct);
+        // The bus consumer records the publish stage and the verdict latency once the broker confirmed its publish,
+        // which the harness may have seen before: wait for those to be counted, then read everything else.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         var after = await ScrapeAsync();
+        while ((Moved("moderation_batch_stage_seconds_count", ("stage", "publish")) < 1 || Moved("moderation_verdict_latency_seconds_count") < 3)
+            && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, Ct);
+            after = await ScrapeAsync();
+        }
 
         Assert.Equal(2, Moved("moderation_comments_received", ("site", Site), ("channel", "http"))); // the invalid one too
         Assert.Equal(1, Moved("moderation_comments_received", ("site", Site), ("channel", "bus")));
