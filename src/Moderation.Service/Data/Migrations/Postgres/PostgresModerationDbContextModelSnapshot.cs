@@ -289,6 +289,12 @@ namespace Moderation.Service.Data.Migrations.Postgres
 
                     b.HasIndex("SiteId", "ArticleId", "Status", "SubmittedAt");
 
+                    b.HasIndex(new[] { "SiteId" }, "IX_comments_SiteId_pending")
+                        .HasFilter("\"Status\" = 'Pending'");
+
+                    b.HasIndex(new[] { "SiteId" }, "IX_comments_SiteId_reported")
+                        .HasFilter("\"Reported\"");
+
                     b.ToTable("comments", (string)null);
                 });
 
