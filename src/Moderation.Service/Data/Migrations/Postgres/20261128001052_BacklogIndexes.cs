@@ -11,13 +11,13 @@ namespace Moderation.Service.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             // CONCURRENTLY, outside the migration's transaction: building them reads the whole comments table, and a
-            // plain CREATE INDEX would hold up every insert (every replica's batches) until it is done.
-            migrationBuilder.Sql(
-                """CREATE INDEX CONCURRENTLY IF NOT EXISTS "IX_comments_SiteId_pending" ON comments ("SiteId") WHERE "Status" = 'Pending';""",
-                suppressTransaction: true);
-            migrationBuilder.Sql(
-                """CREATE INDEX CONCURRENTLY IF NOT EXISTS "IX_comments_SiteId_reported" ON comments ("SiteId") WHERE "Reported";""",
-                suppressTransaction: true);
+            // plain CREATE INDEX would hold up every insert (every replica's batches) until it is done. A build that was
+            // interrupted leaves an INVALID index and no history row, so the next start drops it and builds it again.
+            foreach (var (name, filter) in new[] { ("IX_comments_SiteId_pending", "\"Status\" = 'Pending'"), ("IX_comments_SiteId_reported", "\"Reported\"") })
+            {
+                migrationBuilder.Sql($"""DROP INDEX CONCURRENTLY IF EXISTS "{name}";""", suppressTransaction: true);
+                migrationBuilder.Sql($"""CREATE INDEX CONCURRENTLY "{name}" ON comments ("SiteId") WHERE {filter};""", suppressTransaction: true);
+            }
         }
 
         /// <inheritdoc />
