@@ -1,25 +1,24 @@
 using System.Buffers;
 using System.Reflection;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
+using MassTransit.Serialization;
 using Moderation.Contracts;
 using Moderation.Service.Ingestion;
+using Moderation.Service.Messaging;
 
 namespace Moderation.LeanResponder;
 
 /// <summary>
 /// Reads submissions and writes answers byte for byte the way the service's MassTransit endpoint does, so sites and
 /// the load tool cannot tell the two apart: plain JSON or a MassTransit envelope in (chosen by content type, as
-/// MassTransit does), envelopes out. The JSON settings are MassTransit's (camelCase, case-insensitive reads, enums by
-/// name, relaxed escaping) plus the service's lenient contracts (a missing required field reaches the validator).
+/// MassTransit does), envelopes out. The JSON settings are MassTransit's own, with the service's lenient contracts
+/// (a missing required field reaches the validator), exactly as the service configures its bus.
 /// </summary>
 public sealed class MassTransitJson
 {
     public const string EnvelopeContentType = "application/vnd.masstransit+json";
 
-    static readonly JsonSerializerOptions Options = CreateOptions();
+    static readonly JsonSerializerOptions Options = MessagingExtensions.LenientContracts(SystemTextJsonMessageSerializer.Options);
 
     readonly string _sourceAddress;
     readonly string _busAddress;
@@ -106,34 +105,6 @@ public sealed class MassTransitJson
     }
 
     sealed record ReceivedEnvelope(Guid? ConversationId, SubmitComment? Message);
-
-    static JsonSerializerOptions CreateOptions()
-    {
-        var options = new JsonSerializerOptions
-        {
-            AllowTrailingCommas = true,
-            PropertyNameCaseInsensitive = true,
-            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-            ReadCommentHandling = JsonCommentHandling.Skip,
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { NothingRequired } },
-        };
-        options.Converters.Add(new JsonStringEnumConverter());
-        return options;
-    }
-
-    // Contracts mark fields required for .NET senders; as in the service, a missing one must reach the validator,
-    // which lists every error, instead of failing the read with only the first.
-    static void NothingRequired(JsonTypeInfo info)
-    {
-        if (info.Type.Namespace == typeof(SubmitComment).Namespace)
-        {
-            foreach (var property in info.Properties)
-            {
-                property.IsRequired = false;
-            }
-        }
-    }
 
     // MassTransit's host block, fixed for the process; it names no MassTransit version since none is running.
     static byte[] HostInfo()

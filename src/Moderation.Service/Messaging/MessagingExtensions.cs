@@ -79,7 +79,8 @@ public static class MessagingExtensions
     static void ConfigureSerialization(IBusFactoryConfigurator cfg) => cfg.ConfigureJsonSerializerOptions(LenientContracts);
 
     // MassTransit keeps these options in a static: configure a copy once, so several hosts in one process (tests) agree.
-    static JsonSerializerOptions LenientContracts(JsonSerializerOptions options)
+    // Public for bench/Moderation.LeanResponder, which reads and writes the same JSON without MassTransit's bus.
+    public static JsonSerializerOptions LenientContracts(JsonSerializerOptions options)
     {
         if (options.TypeInfoResolver is LenientContractsResolver)
         {
