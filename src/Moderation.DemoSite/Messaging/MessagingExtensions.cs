@@ -23,6 +23,12 @@ public static class MessagingExtensions
     public static IHostApplicationBuilder AddDemoSiteMessaging(this IHostApplicationBuilder builder)
     {
         var rabbitMq = builder.Configuration.GetConnectionString("RabbitMq");
+        if (string.IsNullOrWhiteSpace(rabbitMq))
+        {
+            // As in the service: in memory the host waits for the bus, so a quick stop never meets half-started endpoints.
+            builder.Services.Configure<MassTransitHostOptions>(host => host.WaitUntilStarted = true);
+        }
+
         builder.Services.AddMassTransit(bus =>
         {
             bus.AddConsumer<CommentModeratedConsumer>();

@@ -16,6 +16,13 @@ public static class MessagingExtensions
             .Validate(o => o.BatchSize > 0 && o.ConcurrentBatches > 0 && o.BatchTimeLimit > TimeSpan.Zero, "BatchSize, ConcurrentBatches and BatchTimeLimit must be positive")
             .ValidateOnStart();
         var rabbitMq = builder.Configuration.GetConnectionString("RabbitMq");
+        if (string.IsNullOrWhiteSpace(rabbitMq))
+        {
+            // In memory the bus starts at once, so the host waits for it: a stop that comes while the endpoints are
+            // still starting would otherwise fail inside MassTransit (ReceiveEndpoint.Stop finds a handle without its
+            // transport). On RabbitMQ the host does not wait, so /health answers while the broker is unreachable.
+            builder.Services.Configure<MassTransitHostOptions>(host => host.WaitUntilStarted = true);
+        }
 
         builder.Services.AddMassTransit(bus =>
         {
