@@ -20,7 +20,7 @@ internal static class TrainCommand
         var exclude = new Option<string[]>("--exclude-source") { Description = "Leave a source out (repeatable), e.g. ibrohim2019.", AllowMultipleArgumentsPerToken = true };
         var report = new Option<string?>("--report") { Description = "Where to write the training report (JSON; default: next to the model)." };
         var hashBits = new Option<int?>("--hash-bits") { Description = "Size of the hashed feature space (2^N)." };
-        var l2 = new Option<float[]>("--l2") { Description = "L2 strengths to try (chosen on dev).", AllowMultipleArgumentsPerToken = true };
+        var l2 = new Option<float[]>("--l2") { Description = "L2 strength of the heads (several are tried and chosen on dev only with --options {\"fitOnTrainAndDev\": false}).", AllowMultipleArgumentsPerToken = true };
         var l1 = new Option<float?>("--l1") { Description = "L1 strength." };
         var optionsFile = new Option<string?>("--options")
         {

@@ -1,4 +1,5 @@
 using Moderation.Classifier.Data;
+using Moderation.Classifier.Evaluation;
 using Moderation.Classifier.Training;
 
 namespace Moderation.Classifier.Tests;
@@ -6,6 +7,34 @@ namespace Moderation.Classifier.Tests;
 public sealed class ThresholdChooserTests
 {
     private static LabelledComment Row(int n, bool? spam, bool? abuse, bool? hate) => new($"t-{n}", "t", "id", "x", spam, abuse, hate);
+
+    [Theory]
+    [InlineData(0.0, 0)] // nothing may be flagged: just above the highest score
+    [InlineData(0.25, 1)] // one of four
+    [InlineData(0.49, 1)] // budgets round down
+    [InlineData(0.5, 2)]
+    [InlineData(1.0, 4)] // everything may be flagged: 0
+    public void The_spam_flag_budget_sets_the_lowest_threshold_flagging_at_most_that_share(double maxRate, int flagged)
+    {
+        float[] ordinary = [0.1f, 0.9f, 0.4f, 0.5f];
+
+        var threshold = MetricsCalculator.LowestThresholdFlagging(ordinary, maxRate);
+
+        Assert.Equal(flagged, ordinary.Count(score => score >= threshold));
+        Assert.True(flagged == ordinary.Length || threshold <= ordinary.OrderDescending().ElementAt(flagged) + 1e-6f, $"threshold {threshold} is not the lowest");
+    }
+
+    [Fact]
+    public void Training_on_train_and_dev_refuses_what_it_could_only_choose_on_dev()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "moderation-tests", Guid.NewGuid().ToString("N"));
+        var data = HandwrittenData.WriteTsv(directory);
+
+        var error = Assert.Throws<ArgumentException>(() => ModelTrainer.Train(TinyModel.Options(data, 5) with { L2Candidates = [0.1f, 1f] }, Path.Combine(directory, "model.zip")));
+
+        Assert.Contains("exactly one L2 candidate", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(directory, "model.zip")));
+    }
 
     [Fact]
     public void A_positive_held_by_another_head_is_not_missed()

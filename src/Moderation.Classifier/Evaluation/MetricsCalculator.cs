@@ -99,6 +99,24 @@ public static class MetricsCalculator
     public static float BestMeanF1Threshold(IReadOnlyList<float> scores, IReadOnlyList<bool> labels, IReadOnlyList<string> sources) =>
         BestMeanF1(scores, labels, sources).Threshold;
 
+    /// <summary>
+    /// The lowest threshold at which at most <paramref name="maxRate"/> of <paramref name="negativeScores"/> score at or
+    /// above it (0 when the budget covers them all).
+    /// </summary>
+    public static float LowestThresholdFlagging(IReadOnlyList<float> negativeScores, double maxRate)
+    {
+        ArgumentNullException.ThrowIfNull(negativeScores);
+        var allowed = (int)Math.Floor(maxRate * negativeScores.Count);
+        if (allowed >= negativeScores.Count)
+        {
+            return 0f;
+        }
+
+        // Just above the first score that must not be flagged (ties with it are not flagged either).
+        var sorted = negativeScores.OrderDescending().ToList();
+        return MathF.BitIncrement(sorted[allowed]);
+    }
+
     /// <summary>The threshold with the best mean F1 over the sources, and that mean F1.</summary>
     public static (float Threshold, double MeanF1) BestMeanF1(IReadOnlyList<float> scores, IReadOnlyList<bool> labels, IReadOnlyList<string> sources)
     {

@@ -44,7 +44,7 @@ internal static class LabelTrainer
             throw new InvalidDataException($"No usable training rows for '{name}': both classes are needed.");
         }
 
-        var weights = RowWeights(data, train, label, options.SourceWeighting, options.PerSourceClassBalance);
+        var weights = RowWeights(data, train, label, options.SourceWeighting ? options.SourceWeightPower : 0, options.PerSourceClassBalance);
         var labelled = train.Select(i => (Index: i, Label: data.Rows[i][label] == true, Weight: weights[i])).ToList();
         var dimension = data.Featurizer.Settings.Dimension;
 
@@ -79,6 +79,14 @@ internal static class LabelTrainer
             };
             var linear = (parts.Count == 2 ? LinearHead.From(parts[0], ((ISingleFeaturePredictionTransformer<Microsoft.ML.Calibrators.ICalibrator>)parts[1]).Model) : LinearHead.From(parts[0]))
                 .WithFeatureScale(scale);
+            if (dev.Count == 0)
+            {
+                // Trained on every row there is (train + dev): nothing to choose on, so there must be one candidate.
+                choices[$"{name}.l2={l2.ToString(CultureInfo.InvariantCulture)}"] = "no held-out rows";
+                best ??= new TrainedHead(label, parts, linear, column, scale, choices);
+                continue;
+            }
+
             var devScores = dev.Select(i => linear.Probability(data.Vectors[i].Indices, data.Vectors[i].Values)).ToList();
             var (threshold, meanF1) = MetricsCalculator.BestMeanF1(devScores, devLabels, devSources);
             var logLoss = LogLoss(devScores, devLabels);
@@ -217,20 +225,20 @@ internal static class LabelTrainer
     }
 
     /// <summary>
-    /// Row weights: 1, or (when <paramref name="sourceWeighting"/>) (mean size / source size)^0.5 scaled to average 1,
+    /// Row weights: (mean size / source size)^<paramref name="sourcePower"/> scaled to average 1 (all 1 at power 0),
     /// so that a pooled head does not learn only the largest source; with <paramref name="classBalance"/>, each
     /// source's positives and negatives also get equal total weight.
     /// </summary>
-    private static Dictionary<int, float> RowWeights(PreparedData data, List<int> train, ModerationLabel label, bool sourceWeighting, bool classBalance)
+    private static Dictionary<int, float> RowWeights(PreparedData data, List<int> train, ModerationLabel label, double sourcePower, bool classBalance)
     {
         var weights = train.ToDictionary(i => i, _ => 1.0);
-        if (sourceWeighting)
+        if (sourcePower > 0)
         {
             var counts = train.GroupBy(i => data.Rows[i].Source).ToDictionary(g => g.Key, g => g.Count());
             var mean = counts.Values.Average();
             foreach (var i in train)
             {
-                weights[i] = Math.Sqrt(mean / counts[data.Rows[i].Source]);
+                weights[i] = Math.Pow(mean / counts[data.Rows[i].Source], sourcePower);
             }
         }
 

@@ -33,21 +33,19 @@ public static class ModelTrainer
             throw new InvalidDataException("No training rows left after reading and exclusions.");
         }
 
-        var data = PreparedData.Build(labelled, options.Features, options.Seed, options.ObfuscatedCopies, options.StyledOrdinaryCopies, progress);
-        var ml = new MLContext(seed: options.Seed);
-        var heads = LabelNames.All.Select((label, k) => LabelTrainer.Train(ml, data, label, options, progress, 0.2 + 0.2 * k, 0.2)).ToList();
-        var devChoices = heads.SelectMany(h => h.Choices).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
-
-        // The decision threshold of each label (for F1 in reports): the best mean F1 over the sources on dev.
-        var decisionThresholds = new Dictionary<string, float>(StringComparer.Ordinal);
-        foreach (var head in heads)
+        if (options.FitOnTrainAndDev && (options.L2Candidates.Count != 1 || options.Head != HeadKind.LogisticRegression || options.PerSourceClassBalance))
         {
-            var dev = data.Indices(head.Label, DatasetSplit.Dev);
-            decisionThresholds[LabelNames.Of(head.Label)] = MetricsCalculator.BestMeanF1Threshold(
-                dev.Select(i => head.Linear.Probability(data.Vectors[i].Indices, data.Vectors[i].Values)).ToList(),
-                dev.Select(i => data.Rows[i][head.Label] == true).ToList(),
-                dev.Select(i => data.Rows[i].Source).ToList());
+            throw new ArgumentException(
+                "Training on train + dev needs exactly one L2 candidate and plain logistic-regression heads (no SVM, no per-source class balance): "
+                + "choose them with `moderation experiment`, or set fitOnTrainAndDev to false to choose on dev.", nameof(options));
         }
+
+        var data = PreparedData.Build(labelled, options.Features, options.Seed, options.ObfuscatedCopies, options.StyledOrdinaryCopies, progress, idfFromDev: options.FitOnTrainAndDev);
+        var ml = new MLContext(seed: options.Seed);
+        var (heads, decisionThresholds) = options.FitOnTrainAndDev
+            ? FitOnTrainAndDev(ml, data, options, progress)
+            : FitOnTrain(ml, data, options, progress);
+        var devChoices = heads.SelectMany(h => h.Choices).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
 
         progress?.Report(new TrainingProgress("Measuring on validation", 0.82));
         LabelScores ScoreVector(SparseVector v) => new(
@@ -105,15 +103,101 @@ public static class ModelTrainer
         return new TrainingReport(manifest.Validation, manifest.ValidationObfuscated, styledReport, thresholds, missRates, heldOrdinary, heldStyledOrdinary, decisionThresholds, devChoices, sources, modelBytes);
     }
 
+    /// <summary>
+    /// Heads trained on the training split (L2 chosen on dev), and each label's decision threshold (for F1 in reports):
+    /// the best mean F1 over the sources on dev.
+    /// </summary>
+    private static (List<TrainedHead> Heads, Dictionary<string, float> DecisionThresholds) FitOnTrain(MLContext ml, PreparedData data, TrainingOptions options, IProgress<TrainingProgress>? progress)
+    {
+        var heads = LabelNames.All.Select((label, k) => LabelTrainer.Train(ml, data, label, options, progress, 0.2 + 0.2 * k, 0.2)).ToList();
+        var decisionThresholds = new Dictionary<string, float>(StringComparer.Ordinal);
+        foreach (var head in heads)
+        {
+            var dev = data.Indices(head.Label, DatasetSplit.Dev);
+            var scores = new float[data.LabelledCount];
+            foreach (var i in dev)
+            {
+                scores[i] = head.Linear.Probability(data.Vectors[i].Indices, data.Vectors[i].Values);
+            }
+
+            decisionThresholds[LabelNames.Of(head.Label)] = DecisionThreshold(data, head.Label, dev, scores, options);
+        }
+
+        return (heads, decisionThresholds);
+    }
+
+    /// <summary>
+    /// Heads trained on train + dev. Nothing is left to choose on, so each label's decision threshold is the best mean
+    /// F1 over the sources of out-of-fold scores: <see cref="TrainingOptions.ThresholdFolds"/> heads, each trained
+    /// without one fold of train + dev, score that fold (folds by a hash of the row id; copies follow their row).
+    /// </summary>
+    private static (List<TrainedHead> Heads, Dictionary<string, float> DecisionThresholds) FitOnTrainAndDev(MLContext ml, PreparedData data, TrainingOptions options, IProgress<TrainingProgress>? progress)
+    {
+        var folds = options.ThresholdFolds;
+        if (folds < 2)
+        {
+            throw new ArgumentException($"ThresholdFolds must be at least 2, not {folds}.", nameof(options));
+        }
+
+        bool Fitted(int i) => data.SplitOfOrigin(i) != DatasetSplit.Validation;
+        int FoldOf(int i) => DatasetSplits.FoldOf(data.Rows[data.Origins[i]].Id, folds);
+        var rounds = folds + 1;
+        var decisionThresholds = new Dictionary<string, float>(StringComparer.Ordinal);
+        var heads = new List<TrainedHead>();
+        foreach (var (label, k) in LabelNames.All.Select((label, k) => (label, k)))
+        {
+            var from = 0.2 + 0.2 * k;
+            var rows = Enumerable.Range(0, data.LabelledCount).Where(i => Fitted(i) && data.Rows[i][label] is not null).ToList();
+            var scores = new float[data.LabelledCount];
+            for (var fold = 0; fold < folds; fold++)
+            {
+                var current = fold;
+                var held = rows.Where(i => FoldOf(i) == current).ToList();
+                var head = LabelTrainer.Train(ml, data, label, options, i => Fitted(i) && FoldOf(i) != current, held, progress, from + 0.2 * fold / rounds, 0.2 / rounds);
+                foreach (var i in held)
+                {
+                    scores[i] = head.Linear.Probability(data.Vectors[i].Indices, data.Vectors[i].Values);
+                }
+            }
+
+            decisionThresholds[LabelNames.Of(label)] = DecisionThreshold(data, label, rows, scores, options);
+            heads.Add(LabelTrainer.Train(ml, data, label, options, Fitted, [], progress, from + 0.2 * folds / rounds, 0.2 / rounds));
+        }
+
+        return (heads, decisionThresholds);
+    }
+
+    /// <summary>
+    /// A label's decision threshold from held-out scores of <paramref name="rows"/>: the best mean F1 over the sources;
+    /// for spam, raised if needed so that at most <see cref="TrainingOptions.MaxOrdinarySpamFlagRate"/> of the ordinary
+    /// comments among them are flagged.
+    /// </summary>
+    private static float DecisionThreshold(PreparedData data, ModerationLabel label, List<int> rows, float[] scores, TrainingOptions options)
+    {
+        var threshold = MetricsCalculator.BestMeanF1Threshold(
+            rows.Select(i => scores[i]).ToList(), rows.Select(i => data.Rows[i][label] == true).ToList(), rows.Select(i => data.Rows[i].Source).ToList());
+        if (label == ModerationLabel.Spam && options.MaxOrdinarySpamFlagRate is { } maxRate)
+        {
+            var ordinary = rows.Where(i => data.Rows[i].IsOrdinary).Select(i => scores[i]).ToList();
+            threshold = Math.Max(threshold, MetricsCalculator.LowestThresholdFlagging(ordinary, maxRate));
+        }
+
+        return threshold;
+    }
+
     private static string Describe(TrainingOptions options)
     {
         var kind = options.Head == HeadKind.Svm
             ? "linear SVM (ML.NET SDCA, hinge loss) with a Platt calibrator fitted on dev"
             : $"L-BFGS logistic regression (ML.NET), L1 {options.L1.ToString(CultureInfo.InvariantCulture)}";
-        return $"{kind} per label; L2 chosen on dev by {(options.Selection == SelectionCriterion.DevF1 ? "mean F1 over sources" : "log-loss")} from "
-            + $"{{{string.Join(", ", options.L2Candidates.Select(l => l.ToString(CultureInfo.InvariantCulture)))}}}"
+        var fit = options.FitOnTrainAndDev
+            ? string.Create(CultureInfo.InvariantCulture, $"{kind} per label, trained on train + dev with L2 {options.L2Candidates[0]}; decision thresholds from {options.ThresholdFolds}-fold cross-validation over train + dev")
+                + (options.MaxOrdinarySpamFlagRate is { } rate ? string.Create(CultureInfo.InvariantCulture, $", the spam one flagging at most {rate:P1} of ordinary comments") : string.Empty)
+            : $"{kind} per label; L2 chosen on dev by {(options.Selection == SelectionCriterion.DevF1 ? "mean F1 over sources" : "log-loss")} from "
+                + $"{{{string.Join(", ", options.L2Candidates.Select(l => l.ToString(CultureInfo.InvariantCulture)))}}}";
+        return fit
             + (options.NaiveBayesScaling ? "; features scaled per label by naive-Bayes log-count ratios" : string.Empty)
-            + (options.SourceWeighting ? "; rows weighted by source size" : string.Empty)
+            + (options.SourceWeighting ? string.Create(CultureInfo.InvariantCulture, $"; rows weighted by (mean source size / source size)^{options.SourceWeightPower}") : string.Empty)
             + (options.WeakNegativeWeight > 0 ? $"; spam-only sources' ordinary comments as abuse/hate negatives with weight {options.WeakNegativeWeight.ToString(CultureInfo.InvariantCulture)}" : string.Empty)
             + (options.ObfuscatedCopies > 0 || options.StyledOrdinaryCopies > 0
                 ? string.Create(CultureInfo.InvariantCulture, $"; obfuscated copies of {options.ObfuscatedCopies:P0} and styled copies of {options.StyledOrdinaryCopies:P0} of training rows") : string.Empty);

@@ -40,7 +40,8 @@ internal sealed class PreparedData
 
     public CommentFeaturizer Featurizer { get; }
 
-    public static PreparedData Build(IReadOnlyList<LabelledComment> labelled, FeatureSettings features, int seed, double obfuscatedCopies, double styledCopies, IProgress<TrainingProgress>? progress = null)
+    public static PreparedData Build(
+        IReadOnlyList<LabelledComment> labelled, FeatureSettings features, int seed, double obfuscatedCopies, double styledCopies, IProgress<TrainingProgress>? progress = null, bool idfFromDev = false)
     {
         var rows = labelled.ToList();
         var copies = Augment(labelled, seed, obfuscatedCopies, styledCopies);
@@ -52,7 +53,7 @@ internal sealed class PreparedData
         float[]? idf = null;
         if (features.InverseDocumentFrequency)
         {
-            var trainTexts = Enumerable.Range(0, labelled.Count).Where(i => splits[i] == DatasetSplit.Train).Select(i => texts[i]).ToList();
+            var trainTexts = Enumerable.Range(0, labelled.Count).Where(i => splits[i] == DatasetSplit.Train || (idfFromDev && splits[i] == DatasetSplit.Dev)).Select(i => texts[i]).ToList();
             var counts = Featurize(trainTexts, featurizer, progress, "Counting document frequencies", 0.02, 0.08);
             idf = IdfFile.FromDocuments(counts.Select(v => v.Indices), 1 << features.HashBits);
             featurizer = new CommentFeaturizer(features, idf);
