@@ -25,7 +25,11 @@ internal static class ExperimentCommand
         var fixtures = new Option<string?>("--fixtures") { Description = "Directory with the hand-written ordinary/promotion/abusive comment files." };
         var only = new Option<string[]>("--only") { Description = "Run only the configurations with these names.", AllowMultipleArgumentsPerToken = true };
         var folds = new Option<int>("--folds") { Description = "Cross-validate over training + dev with this many folds instead of measuring on dev (0).", DefaultValueFactory = _ => 0 };
-        var command = new Command("experiment", "Measure training configurations on the dev split or by cross-validation over training + dev.") { configs, data, fixtures, only, folds };
+        var scores = new Option<string?>("--scores")
+        {
+            Description = "Directory to write each configuration's held-out scores to (<name>.scores.tsv: row id, source, labels, spam/abuse/hate scores; no text), to compare or combine runs offline.",
+        };
+        var command = new Command("experiment", "Measure training configurations on the dev split or by cross-validation over training + dev.") { configs, data, fixtures, only, folds, scores };
         command.SetAction(parse =>
         {
             var paths = parse.GetValue(data) is { Length: > 0 } given ? given : [RepositoryPaths.DefaultDatasets()];
@@ -42,7 +46,7 @@ internal static class ExperimentCommand
             var sets = parse.GetValue(fixtures) is { } directory ? HandwrittenSets.Load(directory) : null;
             var progress = new Progress<TrainingProgress>(p => Console.Error.Write($"\r{p.Step,-60} {p.Fraction:P0}   "));
             AnsiConsole.WriteLine("| config | judol | yt | sms_id | sms_uci | ib abuse | dav abuse | ib hate | dav hate | styled spam FP | held ordinary (dev) | fixtures |");
-            ExperimentRunner.Run(list, sets, Console.Out, progress, parse.GetValue(folds));
+            ExperimentRunner.Run(list, sets, Console.Out, progress, parse.GetValue(folds), parse.GetValue(scores));
             return 0;
         });
         return command;

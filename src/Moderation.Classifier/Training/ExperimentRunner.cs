@@ -35,7 +35,8 @@ public sealed record ExperimentResult(
 public static class ExperimentRunner
 {
     /// <summary>Runs the configurations in order, writing a line per result as it finishes.</summary>
-    public static IReadOnlyList<ExperimentResult> Run(IReadOnlyList<ExperimentConfig> configs, HandwrittenSets? fixtures, TextWriter output, IProgress<TrainingProgress>? progress = null, int folds = 0)
+    public static IReadOnlyList<ExperimentResult> Run(
+        IReadOnlyList<ExperimentConfig> configs, HandwrittenSets? fixtures, TextWriter output, IProgress<TrainingProgress>? progress = null, int folds = 0, string? scoresDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(configs);
         ArgumentNullException.ThrowIfNull(output);
@@ -64,7 +65,7 @@ public static class ExperimentRunner
                 cache[key] = prepared;
             }
 
-            var result = RunOne(config, prepared, fixtures, progress, folds);
+            var result = RunOne(config, prepared, fixtures, progress, folds, scoresDirectory);
             results.Add(result);
             output.WriteLine(Describe(result));
             output.Flush();
@@ -76,7 +77,7 @@ public static class ExperimentRunner
     /// <summary>Featurised rows and the rows measured (dev, or training + dev for cross-validation), with their rewritten copies.</summary>
     private sealed record Prepared(PreparedData Data, List<int> Measured, SparseVector[] Obfuscated, List<int> StyledPositions, SparseVector[] Styled);
 
-    private static ExperimentResult RunOne(ExperimentConfig config, Prepared prepared, HandwrittenSets? fixtures, IProgress<TrainingProgress>? progress, int folds)
+    private static ExperimentResult RunOne(ExperimentConfig config, Prepared prepared, HandwrittenSets? fixtures, IProgress<TrainingProgress>? progress, int folds, string? scoresDirectory)
     {
         var data = prepared.Data;
         var measured = prepared.Measured;
@@ -124,6 +125,11 @@ public static class ExperimentRunner
         }
 
         var rows = measured.Select(i => data.Rows[i]).ToList();
+        if (scoresDirectory is not null)
+        {
+            WriteScores(Path.Combine(scoresDirectory, $"{string.Concat(config.Name.Split(Path.GetInvalidFileNameChars()))}.scores.tsv"), rows, clean);
+        }
+
         var cleanF1 = new Dictionary<string, double>(StringComparer.Ordinal);
         var obfuscatedF1 = new Dictionary<string, double>(StringComparer.Ordinal);
         var auc = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -171,6 +177,20 @@ public static class ExperimentRunner
 
         var fixtureRates = fixtures is null ? new Dictionary<string, double>() : fixtures.Rates(Averaged, thresholds);
         return new ExperimentResult(config.Name, cleanF1, obfuscatedF1, auc, ownThresholdF1, decision, styledFalsePositives, thresholds, heldOrdinary, fixtureRates, choices);
+    }
+
+    /// <summary>Held-out scores per row (ids and labels, never the text), for comparing or combining runs offline.</summary>
+    private static void WriteScores(string path, List<LabelledComment> rows, LabelScores[] scores)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using var writer = new StreamWriter(path);
+        static string Label(bool? value) => value switch { true => "1", false => "0", null => "" };
+        writer.WriteLine("id\tsource\tspam\tabuse\thate\tspam_score\tabuse_score\thate_score");
+        for (var k = 0; k < rows.Count; k++)
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{rows[k].Id}\t{rows[k].Source}\t{Label(rows[k].Spam)}\t{Label(rows[k].Abuse)}\t{Label(rows[k].Hate)}\t{scores[k].Spam:R}\t{scores[k].Abuse:R}\t{scores[k].Hate:R}"));
+        }
     }
 
     private static SparseVector Featurize(CommentFeaturizer featurizer, string text)
