@@ -192,10 +192,10 @@ public static class ModelTrainer
             : $"L-BFGS logistic regression (ML.NET), L1 {options.L1.ToString(CultureInfo.InvariantCulture)}";
         var fit = options.FitOnTrainAndDev
             ? string.Create(CultureInfo.InvariantCulture, $"{kind} per label, trained on train + dev with L2 {options.L2Candidates[0]}; decision thresholds from {options.ThresholdFolds}-fold cross-validation over train + dev")
-                + (options.MaxOrdinarySpamFlagRate is { } rate ? string.Create(CultureInfo.InvariantCulture, $", the spam one flagging at most {rate:P1} of ordinary comments") : string.Empty)
             : $"{kind} per label; L2 chosen on dev by {(options.Selection == SelectionCriterion.DevF1 ? "mean F1 over sources" : "log-loss")} from "
-                + $"{{{string.Join(", ", options.L2Candidates.Select(l => l.ToString(CultureInfo.InvariantCulture)))}}}";
+                + $"{{{string.Join(", ", options.L2Candidates.Select(l => l.ToString(CultureInfo.InvariantCulture)))}}}; decision thresholds from dev";
         return fit
+            + (options.MaxOrdinarySpamFlagRate is { } rate ? string.Create(CultureInfo.InvariantCulture, $", the spam one flagging at most {rate:P1} of ordinary comments") : string.Empty)
             + (options.NaiveBayesScaling ? "; features scaled per label by naive-Bayes log-count ratios" : string.Empty)
             + (options.SourceWeighting ? string.Create(CultureInfo.InvariantCulture, $"; rows weighted by (mean source size / source size)^{options.SourceWeightPower}") : string.Empty)
             + (options.WeakNegativeWeight > 0 ? $"; spam-only sources' ordinary comments as abuse/hate negatives with weight {options.WeakNegativeWeight.ToString(CultureInfo.InvariantCulture)}" : string.Empty)
