@@ -3,7 +3,7 @@
 mixed (1-w)*first + w*second, each label gets the threshold with the best mean F1 over its sources, and every
 source/label prints F1 (AUC). Needs numpy (Debian: apt-get install python3-numpy; run with /usr/bin/python3).
 Usage: blend.py FIRST.scores.tsv SECOND.scores.tsv"""
-import csv,sys,math
+import csv,sys
 import numpy as np
 def load(p):
     d={}
@@ -22,7 +22,6 @@ def auc(y,s):
     npos=y.sum(); nneg=len(y)-npos
     return (r[y].sum()-npos*(npos+1)/2)/(npos*nneg)
 def logit(p): p=np.clip(p,1e-6,1-1e-6); return np.log(p/(1-p))
-res={}
 for w in [0,0.25,0.5,0.75,1.0]:
     row={}
     for lab in ['spam','abuse','hate']:

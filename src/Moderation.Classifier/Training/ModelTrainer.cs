@@ -140,7 +140,8 @@ public static class ModelTrainer
         }
 
         bool Fitted(int i) => data.SplitOfOrigin(i) != DatasetSplit.Validation;
-        int FoldOf(int i) => DatasetSplits.FoldOf(data.Rows[data.Origins[i]].Id, folds);
+        var foldOfOrigin = data.Rows.Take(data.LabelledCount).Select(row => DatasetSplits.FoldOf(row.Id, folds)).ToArray();
+        int FoldOf(int i) => foldOfOrigin[data.Origins[i]];
         var rounds = folds + 1;
         var decisionThresholds = new Dictionary<string, float>(StringComparer.Ordinal);
         var heads = new List<TrainedHead>();
@@ -153,7 +154,8 @@ public static class ModelTrainer
             {
                 var current = fold;
                 var held = rows.Where(i => FoldOf(i) == current).ToList();
-                var head = LabelTrainer.Train(ml, data, label, options, i => Fitted(i) && FoldOf(i) != current, held, progress, from + 0.2 * fold / rounds, 0.2 / rounds);
+                // One L2 candidate, so nothing to choose on the held-out fold: it is scored once, here.
+                var head = LabelTrainer.Train(ml, data, label, options, i => Fitted(i) && FoldOf(i) != current, [], progress, from + 0.2 * fold / rounds, 0.2 / rounds);
                 foreach (var i in held)
                 {
                     scores[i] = head.Linear.Probability(data.Vectors[i].Indices, data.Vectors[i].Values);
