@@ -18,7 +18,7 @@ internal static class ExperimentCommand
     {
         var configs = new Option<string>("--configs")
         {
-            Description = "JSON array of {\"name\": ..., \"options\": {...}} where options are TrainingOptions fields (camelCase), without dataPaths.",
+            Description = "JSON array of {\"name\": ..., \"options\": {...}[, \"stacker\": \"lightgbm\"]} where options are TrainingOptions fields (camelCase), without dataPaths.",
             Required = true,
         };
         var data = new Option<string[]>("--data") { Description = "TSV files or directories (default: ../shared/datasets found upwards).", AllowMultipleArgumentsPerToken = true };
@@ -39,7 +39,7 @@ internal static class ExperimentCommand
                 {
                     var options = node!["options"]?.DeepClone().AsObject() ?? [];
                     options["dataPaths"] = new JsonArray([.. paths.Select(p => (JsonNode)JsonValue.Create(p)!)]);
-                    return new ExperimentConfig(node["name"]!.GetValue<string>(), options.Deserialize<TrainingOptions>(ModelManifest.JsonOptions)!);
+                    return new ExperimentConfig(node["name"]!.GetValue<string>(), options.Deserialize<TrainingOptions>(ModelManifest.JsonOptions)!, node["stacker"]?.GetValue<string>());
                 })
                 .Where(config => wanted.Length == 0 || wanted.Contains(config.Name))
                 .ToList();
