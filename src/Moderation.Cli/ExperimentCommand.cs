@@ -18,7 +18,7 @@ internal static class ExperimentCommand
     {
         var configs = new Option<string>("--configs")
         {
-            Description = "JSON array of {\"name\": ..., \"options\": {...}[, \"stacker\": \"lightgbm\"]} where options are TrainingOptions fields (camelCase), without dataPaths.",
+            Description = "JSON array of {\"name\": ..., \"options\": {...}} where options are TrainingOptions fields (camelCase), without dataPaths.",
             Required = true,
         };
         var data = new Option<string[]>("--data") { Description = "TSV files or directories (default: ../shared/datasets found upwards).", AllowMultipleArgumentsPerToken = true };
@@ -27,7 +27,7 @@ internal static class ExperimentCommand
         var folds = new Option<int>("--folds") { Description = "Cross-validate over training + dev with this many folds instead of measuring on dev (0).", DefaultValueFactory = _ => 0 };
         var scores = new Option<string?>("--scores")
         {
-            Description = "Directory to write each configuration's held-out scores to (<name>.scores.tsv: row id, source, labels, spam/abuse/hate scores; no text), to compare or combine runs offline.",
+            Description = "Directory to write each configuration's held-out scores to (<name>.scores.tsv: row id, source, labels, spam/abuse/hate scores and the dense signals; no text), to compare or combine runs offline.",
         };
         var command = new Command("experiment", "Measure training configurations on the dev split or by cross-validation over training + dev.") { configs, data, fixtures, only, folds, scores };
         command.SetAction(parse =>
@@ -39,7 +39,7 @@ internal static class ExperimentCommand
                 {
                     var options = node!["options"]?.DeepClone().AsObject() ?? [];
                     options["dataPaths"] = new JsonArray([.. paths.Select(p => (JsonNode)JsonValue.Create(p)!)]);
-                    return new ExperimentConfig(node["name"]!.GetValue<string>(), options.Deserialize<TrainingOptions>(ModelManifest.JsonOptions)!, node["stacker"]?.GetValue<string>());
+                    return new ExperimentConfig(node["name"]!.GetValue<string>(), options.Deserialize<TrainingOptions>(ModelManifest.JsonOptions)!);
                 })
                 .Where(config => wanted.Length == 0 || wanted.Contains(config.Name))
                 .ToList();

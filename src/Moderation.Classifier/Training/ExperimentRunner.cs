@@ -7,11 +7,8 @@ using Moderation.Classifier.Features;
 
 namespace Moderation.Classifier.Training;
 
-/// <summary>
-/// A named set of training options to measure; <paramref name="Stacker"/> "lightgbm" adds a second stage over the
-/// heads' out-of-fold scores (cross-validation only; see <see cref="StackedHeads"/>).
-/// </summary>
-public sealed record ExperimentConfig(string Name, TrainingOptions Options, string? Stacker = null);
+/// <summary>A named set of training options to measure.</summary>
+public sealed record ExperimentConfig(string Name, TrainingOptions Options);
 
 /// <summary>What one experiment measured on the dev split (never on validation).</summary>
 public sealed record ExperimentResult(
@@ -104,7 +101,7 @@ public static class ExperimentRunner
             var heads = LabelNames.All.Select((label, k) => data.Indices(label, DatasetSplit.Train).Count == 0
                 ? null
                 : LabelTrainer.Train(ml, data, label, config.Options, inTraining, held.Select(h => measured[h]).ToList(), progress, (fold + k / 3.0) / rounds, 1.0 / 3 / rounds)).ToList();
-            float Head(int k, SparseVector v) => heads[k]?.Probability(v) ?? 0f;
+            float Head(int k, SparseVector v) => heads[k]?.Linear.Probability(v.Indices, v.Values) ?? 0f;
             LabelScores Score(SparseVector v) => new(Head(0, v), Head(1, v), Head(2, v));
             models.Add(Score);
             foreach (var k in held)
@@ -125,16 +122,6 @@ public static class ExperimentRunner
             {
                 choices[folds > 0 ? $"fold{fold}.{name}" : name] = value;
             }
-        }
-
-        if (config.Stacker is not null)
-        {
-            if (config.Stacker != "lightgbm" || folds == 0)
-            {
-                throw new ArgumentException($"'{config.Name}': the only stacker is \"lightgbm\", and it needs --folds (it trains on out-of-fold scores).");
-            }
-
-            Stack(config.Options, prepared, clean, obfuscatedScores, styledScores, models, folds, progress);
         }
 
         var rows = measured.Select(i => data.Rows[i]).ToList();
@@ -190,73 +177,6 @@ public static class ExperimentRunner
 
         var fixtureRates = fixtures is null ? new Dictionary<string, double>() : fixtures.Rates(Averaged, thresholds);
         return new ExperimentResult(config.Name, cleanF1, obfuscatedF1, auc, ownThresholdF1, decision, styledFalsePositives, thresholds, heldOrdinary, fixtureRates, choices);
-    }
-
-    /// <summary>
-    /// Replaces the first stage's out-of-fold scores by a second stage's (<see cref="StackedHeads"/>), trained per fold
-    /// on the other folds' out-of-fold scores: rows where the label is known, plus for abuse and hate the weak
-    /// negatives, weighted as the first stage weights them. Each fold's model becomes its first stage followed by its
-    /// second, for the hand-written fixtures.
-    /// </summary>
-    private static void Stack(
-        TrainingOptions options, Prepared prepared, LabelScores[] clean, LabelScores[] obfuscated, LabelScores[] styled, List<Func<SparseVector, LabelScores>> models, int folds, IProgress<TrainingProgress>? progress)
-    {
-        var data = prepared.Data;
-        var measured = prepared.Measured;
-        var inputs = measured.Select((i, k) => StackedHeads.Inputs(clean[k], data.Vectors[i])).ToArray();
-        var obfuscatedInputs = measured.Select((_, k) => StackedHeads.Inputs(obfuscated[k], prepared.Obfuscated[k])).ToArray();
-        var styledInputs = prepared.StyledPositions.Select((k, s) => StackedHeads.Inputs(styled[s], prepared.Styled[s])).ToArray();
-        var foldOf = measured.Select(i => DatasetSplits.FoldOf(data.Rows[i].Id, folds)).ToArray();
-        for (var fold = 0; fold < folds; fold++)
-        {
-            progress?.Report(new TrainingProgress("Training the second stage", (double)fold / folds));
-            var ml = new MLContext(seed: options.Seed);
-            var stages = new Func<float[], float>?[3];
-            foreach (var label in LabelNames.All)
-            {
-                var weakWeight = label == ModerationLabel.Hate ? options.HateWeakNegativeWeight ?? options.WeakNegativeWeight : options.WeakNegativeWeight;
-                var current = fold;
-                var known = Enumerable.Range(0, measured.Count).Where(p => foldOf[p] != current && data.Rows[measured[p]][label] is not null).ToList();
-                var weak = label == ModerationLabel.Spam || weakWeight <= 0
-                    ? []
-                    : Enumerable.Range(0, measured.Count).Where(p => foldOf[p] != current && data.Rows[measured[p]] is { Spam: false, Abuse: null, Hate: null }).ToList();
-                if (!known.Any(p => data.Rows[measured[p]][label] == true))
-                {
-                    continue;
-                }
-
-                var sizes = known.GroupBy(p => data.Rows[measured[p]].Source).ToDictionary(g => g.Key, g => g.Count());
-                var mean = sizes.Values.Average();
-                var power = options.SourceWeighting ? options.SourceWeightPower : 0;
-                var raw = known.Select(p => Math.Pow(mean / sizes[data.Rows[measured[p]].Source], power)).ToList();
-                var norm = raw.Average();
-                var rows = known.Select((p, j) => (inputs[p], data.Rows[measured[p]][label] == true, (float)(raw[j] / norm)))
-                    .Concat(weak.Select(p => (inputs[p], false, weakWeight)))
-                    .ToList();
-                stages[(int)label] = StackedHeads.Train(ml, rows, options.Threads);
-            }
-
-            LabelScores Apply(float[] x) => new(stages[0]?.Invoke(x) ?? 0f, stages[1]?.Invoke(x) ?? 0f, stages[2]?.Invoke(x) ?? 0f);
-            for (var p = 0; p < measured.Count; p++)
-            {
-                if (foldOf[p] == fold)
-                {
-                    clean[p] = Apply(inputs[p]);
-                    obfuscated[p] = Apply(obfuscatedInputs[p]);
-                }
-            }
-
-            for (var s = 0; s < prepared.StyledPositions.Count; s++)
-            {
-                if (foldOf[prepared.StyledPositions[s]] == fold)
-                {
-                    styled[s] = Apply(styledInputs[s]);
-                }
-            }
-
-            var first = models[fold];
-            models[fold] = v => Apply(StackedHeads.Inputs(first(v), v));
-        }
     }
 
     /// <summary>

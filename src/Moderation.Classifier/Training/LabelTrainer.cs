@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.ML;
-using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using Moderation.Classifier.Data;
@@ -16,12 +15,7 @@ internal sealed record TrainedHead(
     LinearHead Linear,
     string FeatureColumn,
     float[]? FeatureScale,
-    IReadOnlyDictionary<string, string> Choices,
-    Func<SparseVector, float>? Direct = null)
-{
-    /// <summary>The head's probability for a featurised comment (a LightGBM head of an experiment has no weights to read).</summary>
-    public float Probability(SparseVector vector) => Direct?.Invoke(vector) ?? Linear.Probability(vector.Indices, vector.Values);
-}
+    IReadOnlyDictionary<string, string> Choices);
 
 /// <summary>
 /// Trains the head of one label on the training split (plus, for abuse and hate, weak negatives) for each
@@ -71,12 +65,6 @@ internal static class LabelTrainer
         var devView = ml.Data.LoadFromEnumerable(dev.Select((i, k) => ToRow(data.Vectors[i], devLabels[k], 1f, scale, dimension)), HeadsSchema.ForTraining(dimension, column));
 
         var choices = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (options.Head == HeadKind.LightGbm)
-        {
-            progress?.Report(new TrainingProgress($"Training {name} (LightGBM)", from));
-            return TrainLightGbm(ml, label, trainView, column, scale, dimension, options.Threads, choices);
-        }
-
         TrainedHead? best = null;
         var bestValue = double.NegativeInfinity;
         var step = 0;
@@ -161,46 +149,6 @@ internal static class LabelTrainer
     {
         var platt = ml.BinaryClassification.Calibrators.Platt().Fit(head[0].Transform(calibration));
         return [head[0], platt];
-    }
-
-    /// <summary>
-    /// Experiments only: gradient-boosted trees on the (scaled) hashed features, scored through a prediction engine.
-    /// Its <see cref="TrainedHead.Linear"/> is all zeros and never read: <see cref="TrainedHead.Direct"/> scores.
-    /// </summary>
-    private static TrainedHead TrainLightGbm(MLContext ml, ModerationLabel label, IDataView trainView, string column, float[]? scale, int dimension, int threads, Dictionary<string, string> choices)
-    {
-        var model = ml.BinaryClassification.Trainers.LightGbm(new Microsoft.ML.Trainers.LightGbm.LightGbmBinaryTrainer.Options
-        {
-            FeatureColumnName = column,
-            ExampleWeightColumnName = nameof(FeatureRow.Weight),
-            NumberOfLeaves = 31,
-            MinimumExampleCountPerLeaf = 20,
-            LearningRate = 0.1,
-            NumberOfIterations = 400,
-            NumberOfThreads = threads,
-            Seed = 1,
-            Silent = true,
-        }).Fit(trainView);
-        var engine = ml.Model.CreatePredictionEngine<FeatureRow, TreeOutput>(model, inputSchemaDefinition: HeadsSchema.ForTraining(dimension, column));
-        choices[$"{LabelNames.Of(label)}.trees"] = "LightGBM 400 × 31 leaves, learning rate 0.1";
-        var placeholder = new LinearHead(new float[dimension], 0f, new NotLinear());
-        return new TrainedHead(label, [model], placeholder, column, scale, choices, v =>
-        {
-            lock (engine)
-            {
-                return engine.Predict(ToRow(v, false, 1f, scale, dimension)).Probability;
-            }
-        });
-    }
-
-    private sealed class NotLinear : ICalibrator
-    {
-        public float PredictProbability(float output) => throw new InvalidOperationException("A LightGBM head has no linear weights.");
-    }
-
-    private sealed class TreeOutput
-    {
-        public float Probability { get; set; }
     }
 
     private static List<ITransformer> TrainSvm(MLContext ml, IDataView data, IDataView calibration, string column, float lambda)

@@ -33,11 +33,6 @@ public static class ModelTrainer
             throw new InvalidDataException("No training rows left after reading and exclusions.");
         }
 
-        if (options.Head == HeadKind.LightGbm)
-        {
-            throw new ArgumentException("LightGBM heads are measured by `moderation experiment` only: the served model is linear (explanations and the weight table need it).", nameof(options));
-        }
-
         if (options.FitOnTrainAndDev && (options.L2Candidates.Count != 1 || options.Head != HeadKind.LogisticRegression || options.PerSourceClassBalance))
         {
             throw new ArgumentException(

@@ -10,12 +10,6 @@ public enum HeadKind
 
     /// <summary>Linear SVM (ML.NET SDCA with hinge loss), probabilities from a Platt calibrator fitted on the dev split.</summary>
     Svm,
-
-    /// <summary>
-    /// Experiments only (EXPERIMENTS.md step 12): gradient-boosted trees (ML.NET LightGBM) on the same features.
-    /// Not servable: serving, explanations and the weight table need linear heads.
-    /// </summary>
-    LightGbm,
 }
 
 /// <summary>How the regularisation strength of a head is chosen on the dev split.</summary>
