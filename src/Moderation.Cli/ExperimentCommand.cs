@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using Moderation.Classifier;
 using Moderation.Classifier.Evaluation;
 using Moderation.Classifier.Training;
-using Spectre.Console;
 
 namespace Moderation.Cli;
 
@@ -45,7 +44,8 @@ internal static class ExperimentCommand
                 .ToList();
             var sets = parse.GetValue(fixtures) is { } directory ? HandwrittenSets.Load(directory) : null;
             var progress = new Progress<TrainingProgress>(p => Console.Error.Write($"\r{p.Step,-60} {p.Fraction:P0}   "));
-            AnsiConsole.WriteLine("| config | judol | yt | sms_id | sms_uci | ib abuse | dav abuse | ib hate | dav hate | styled spam FP | held ordinary (dev) | fixtures |");
+            // Plain Console: AnsiConsole wraps at 80 columns when the output is a file.
+            Console.WriteLine("| config | judol | yt | sms_id | sms_uci | ib abuse | dav abuse | ib hate | dav hate | styled spam FP | held ordinary (dev) | fixtures |");
             ExperimentRunner.Run(list, sets, Console.Out, progress, parse.GetValue(folds), parse.GetValue(scores));
             return 0;
         });
