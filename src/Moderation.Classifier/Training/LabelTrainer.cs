@@ -50,7 +50,7 @@ internal static class LabelTrainer
 
         // The ratios come from the rows that really answer the question: unlabelled comments would swamp the counts.
         var scale = options.NaiveBayesScaling
-            ? NaiveBayesRatios(data, options.WeakNegativesInRatios ? [.. labelled, .. weak.Select(i => (Index: i, Label: false, Weight: weakWeight))] : labelled, dimension, options.NaiveBayesPerSource)
+            ? NaiveBayesRatios(data, options.WeakNegativesInRatios ? [.. labelled, .. weak.Select(i => (Index: i, Label: false, Weight: weakWeight))] : labelled, dimension)
             : null;
         if (weak.Count > 0 && options.WeakNegativeKeep < 1)
         {
@@ -175,13 +175,8 @@ internal static class LabelTrainer
     /// Per feature: log((p + 1) / (q + 1)) with p, q the weighted shares of positive and negative rows that have the
     /// feature (Wang and Manning's ratio on binarised features). Dense signals keep scale 1.
     /// </summary>
-    private static float[] NaiveBayesRatios(PreparedData data, List<(int Index, bool Label, float Weight)> rows, int dimension, bool perSource)
+    private static float[] NaiveBayesRatios(PreparedData data, List<(int Index, bool Label, float Weight)> rows, int dimension)
     {
-        if (perSource)
-        {
-            return PerSourceNaiveBayesRatios(data, rows, dimension);
-        }
-
         var positive = new double[dimension];
         var negative = new double[dimension];
         double positiveTotal = 0, negativeTotal = 0;
@@ -209,44 +204,6 @@ internal static class LabelTrainer
             ratios[j] = j < Features.FeatureSettings.DenseCount
                 ? 1f
                 : (float)Math.Log((positive[j] + 1) / (positiveTotal + 1) / ((negative[j] + 1) / (negativeTotal + 1)));
-        }
-
-        return ratios;
-    }
-
-    /// <summary>
-    /// The same ratio with p and q the means over sources of each source's own share of its positive (negative) rows
-    /// that have the feature, smoothed by one row of the mean source-class size. A word only one source uses then
-    /// keeps that source's own ratio instead of being shifted by the source's share of each class.
-    /// </summary>
-    private static float[] PerSourceNaiveBayesRatios(PreparedData data, List<(int Index, bool Label, float Weight)> rows, int dimension)
-    {
-        var groups = rows.GroupBy(r => (data.Rows[r.Index].Source, r.Label))
-            .Select(g => (g.Key.Label, Total: g.Sum(r => (double)r.Weight), Rows: g.ToList()))
-            .ToList();
-        var positive = new double[dimension];
-        var negative = new double[dimension];
-        foreach (var (label, total, members) in groups)
-        {
-            var shares = label ? positive : negative;
-            foreach (var (index, _, weight) in members)
-            {
-                foreach (var feature in data.Vectors[index].Indices)
-                {
-                    shares[feature] += weight / total;
-                }
-            }
-        }
-
-        int positiveGroups = groups.Count(g => g.Label), negativeGroups = groups.Count(g => !g.Label);
-        var positiveSmoothing = 1 / (groups.Where(g => g.Label).Average(g => g.Total) + 1);
-        var negativeSmoothing = 1 / (groups.Where(g => !g.Label).Average(g => g.Total) + 1);
-        var ratios = new float[dimension];
-        for (var j = 0; j < dimension; j++)
-        {
-            ratios[j] = j < Features.FeatureSettings.DenseCount
-                ? 1f
-                : (float)Math.Log((positive[j] / positiveGroups + positiveSmoothing) / (negative[j] / negativeGroups + negativeSmoothing));
         }
 
         return ratios;

@@ -90,14 +90,6 @@ public sealed record TrainingOptions
     public bool NaiveBayesScaling { get; init; } = true;
 
     /// <summary>
-    /// Whether the naive-Bayes ratios average each source's own shares instead of pooling the counts. Pooled counts
-    /// shift the ratio of every feature that one source owns by the log of that source's share of each class
-    /// (ibrohim2019 is 26 % of the abuse positives and 58 % of the labelled negatives), which zeroes its mildly
-    /// abusive words; per source, a word used only in one language keeps that source's own ratio.
-    /// </summary>
-    public bool NaiveBayesPerSource { get; init; }
-
-    /// <summary>
     /// Weight of ordinary comments from sources that do not label abuse and hate (spam-labelled rows with spam 0)
     /// used as abuse 0 / hate 0 training rows (weak negatives; 0 = not used). Never used for evaluation.
     /// </summary>
