@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Moderation.Classifier;
 using Moderation.Classifier.Data;
 using Moderation.Classifier.Evaluation;
@@ -38,7 +37,7 @@ internal static class EvalCommand
             var report = ModelEvaluator.Evaluate(model, rows, parse.GetValue(obfuscate));
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions(ModelManifest.JsonOptions) { WriteIndented = false }));
+                Console.WriteLine(report.ToJson());
             }
             else
             {

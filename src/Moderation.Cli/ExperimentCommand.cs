@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Moderation.Classifier;
 using Moderation.Classifier.Evaluation;
 using Moderation.Classifier.Training;
 
@@ -33,12 +31,19 @@ internal static class ExperimentCommand
         {
             var paths = parse.GetValue(data) is { Length: > 0 } given ? given : [RepositoryPaths.DefaultDatasets()];
             var wanted = parse.GetValue(only) ?? [];
-            var list = JsonNode.Parse(File.ReadAllText(parse.GetValue(configs)!))!.AsArray()
+            var file = parse.GetValue(configs)!;
+            var list = (TrainingOptionsJson.ReadFile(file) as JsonArray ?? throw new InvalidDataException($"{file}: expected a JSON array of configurations."))
                 .Select(node =>
                 {
-                    var options = node!["options"]?.DeepClone().AsObject() ?? [];
+                    var name = node?["name"]?.GetValue<string>() ?? throw new InvalidDataException($"{file}: a configuration has no \"name\".");
+                    if (node.AsObject().Select(field => field.Key).FirstOrDefault(key => key is not ("name" or "options")) is { } unknown)
+                    {
+                        throw new InvalidDataException($"{file}, configuration \"{name}\": unknown field \"{unknown}\" (a configuration has \"name\" and \"options\"; fields of experiments not kept on main live on their tags).");
+                    }
+
+                    var options = node["options"]?.DeepClone().AsObject() ?? [];
                     options["dataPaths"] = new JsonArray([.. paths.Select(p => (JsonNode)JsonValue.Create(p)!)]);
-                    return new ExperimentConfig(node["name"]!.GetValue<string>(), options.Deserialize<TrainingOptions>(ModelManifest.JsonOptions)!);
+                    return new ExperimentConfig(name, TrainingOptionsJson.Parse(options, $"{file}, configuration \"{name}\""));
                 })
                 .Where(config => wanted.Length == 0 || wanted.Contains(config.Name))
                 .ToList();

@@ -10,7 +10,7 @@ internal static class ReportTables
     public static void Write(EvaluationReport report, string title)
     {
         var table = new Table().Title(Markup.Escape($"{report.Model} ({title})"));
-        foreach (var column in new[] { "source", "label", "n", "positives", "precision", "recall", "F1", "AUC", "threshold" })
+        foreach (var column in new[] { "source", "label", "n", "positives", "precision", "recall", "F1", "F1 95 %", "AUC", "threshold" })
         {
             table.AddColumn(column);
         }
@@ -21,7 +21,7 @@ internal static class ReportTables
             {
                 table.AddRow(
                     Markup.Escape(source), label, m.N.ToString(CultureInfo.InvariantCulture), m.Positives.ToString(CultureInfo.InvariantCulture),
-                    F(m.Precision), F(m.Recall), F(m.F1), F(m.Auc), F(m.Threshold));
+                    F(m.Precision), F(m.Recall), F(m.F1), m.F1Interval is { } interval ? $"{F(interval.Low)}–{F(interval.High)}" : string.Empty, F(m.Auc), F(m.Threshold));
             }
         }
 
@@ -31,7 +31,16 @@ internal static class ReportTables
             AddRows(source, labels);
         }
 
+        if (Console.IsOutputRedirected)
+        {
+            // Spectre assumes 80 columns without a terminal and would wrap the source names into three lines.
+            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 120);
+        }
+
         AnsiConsole.Write(table);
+        Console.WriteLine(
+            "The interval is where 95 % of bootstrap resamples of these rows put F1 at this threshold (2,000 draws, seed 7): "
+            + "a difference between two models or two runs that stays inside it can be chance.");
     }
 
     private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);

@@ -33,9 +33,9 @@ internal static class TrainCommand
             var options = new TrainingOptions { DataPaths = dataPaths };
             if (parse.GetValue(optionsFile) is { } file)
             {
-                var json = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+                var json = TrainingOptionsJson.ReadFile(file) as JsonObject ?? throw new InvalidDataException($"{file}: expected a JSON object of training options.");
                 json["dataPaths"] = new JsonArray([.. dataPaths.Select(p => (JsonNode)JsonValue.Create(p)!)]);
-                options = json.Deserialize<TrainingOptions>(ModelManifest.JsonOptions)!;
+                options = TrainingOptionsJson.Parse(json, file);
             }
 
             options = options with { ExcludedSources = parse.GetValue(exclude) ?? [], Seed = parse.GetValue(seed) };

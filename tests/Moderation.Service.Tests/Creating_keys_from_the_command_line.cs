@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 
 namespace Moderation.Service.Tests;
@@ -18,7 +17,7 @@ public sealed class Creating_keys_from_the_command_line : IDisposable
     [Fact]
     public async Task A_moderator_key_from_the_cli_works_for_its_site_only_until_revoked()
     {
-        var created = await RunCliAsync("keys", "create", "--name", "Sari", "--role", "moderator", "--site", "portal-kunci", "--sqlite", DatabasePath);
+        var created = await CommandLine.RunAsync("keys", "create", "--name", "Sari", "--role", "moderator", "--site", "portal-kunci", "--sqlite", DatabasePath);
         Assert.Equal(0, created.ExitCode);
         var key = created.Output.Trim().Split('\n')[^1].Trim(); // printed once, on its own last line
         Assert.StartsWith("mk_", key, StringComparison.Ordinal);
@@ -31,12 +30,12 @@ public sealed class Creating_keys_from_the_command_line : IDisposable
             Assert.Equal(HttpStatusCode.Forbidden, (await moderator.GetAsync("/api/review?siteId=portal-lain", Ct)).StatusCode);
         }
 
-        var listed = await RunCliAsync("keys", "list", "--sqlite", DatabasePath);
+        var listed = await CommandLine.RunAsync("keys", "list", "--sqlite", DatabasePath);
         Assert.Contains("Sari", listed.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(key, listed.Output, StringComparison.Ordinal); // the key itself is never shown again
 
         var id = key.Substring("mk_".Length, 12); // mk_{id}_{secret}
-        var revoked = await RunCliAsync("keys", "revoke", id, "--sqlite", DatabasePath);
+        var revoked = await CommandLine.RunAsync("keys", "revoke", id, "--sqlite", DatabasePath);
         Assert.True(revoked.ExitCode == 0, revoked.Output);
 
         await using (var app = new ModerationAppFactory())
@@ -48,25 +47,4 @@ public sealed class Creating_keys_from_the_command_line : IDisposable
     }
 
     static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    /// <summary>Runs the CLI built in the same configuration as this test assembly (./test.sh builds the whole solution).</summary>
-    static async Task<(int ExitCode, string Output)> RunCliAsync(params string[] args)
-    {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
-        var cli = Path.Combine(RepositoryPaths.Root, "src", "Moderation.Cli", "bin", configuration, "net10.0", "moderation.dll");
-        Assert.True(File.Exists(cli), $"{cli} is not built; build the solution first");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(cli);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(Ct);
-        var error = process.StandardError.ReadToEndAsync(Ct);
-        await process.WaitForExitAsync(Ct).WaitAsync(TimeSpan.FromMinutes(2), Ct);
-        return (process.ExitCode, await output + await error);
-    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Moderation.Classifier.Evaluation;
@@ -9,4 +10,8 @@ namespace Moderation.Classifier.Evaluation;
 public sealed record EvaluationReport(
     [property: JsonPropertyName("model")] string Model,
     [property: JsonPropertyName("labels")] IReadOnlyDictionary<string, LabelMetrics> Labels,
-    [property: JsonPropertyName("sources")] IReadOnlyDictionary<string, IReadOnlyDictionary<string, LabelMetrics>> Sources);
+    [property: JsonPropertyName("sources")] IReadOnlyDictionary<string, IReadOnlyDictionary<string, LabelMetrics>> Sources)
+{
+    /// <summary>The report as <c>moderation eval --json</c> prints it: one line, the documented keys only.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, new JsonSerializerOptions(ModelManifest.JsonOptions) { WriteIndented = false });
+}

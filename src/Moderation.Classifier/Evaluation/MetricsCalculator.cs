@@ -3,8 +3,11 @@ namespace Moderation.Classifier.Evaluation;
 /// <summary>Precision, recall, F1 and ROC-AUC from scores and labels, plus the threshold searches training uses.</summary>
 public static class MetricsCalculator
 {
-    /// <summary>Metrics of scores against labels at <paramref name="threshold"/> (score ≥ threshold is positive).</summary>
-    public static LabelMetrics Compute(IReadOnlyList<float> scores, IReadOnlyList<bool> labels, double threshold)
+    /// <summary>
+    /// Metrics of scores against labels at <paramref name="threshold"/> (score ≥ threshold is positive); with
+    /// <paramref name="withF1Interval"/>, also the bootstrap interval of F1.
+    /// </summary>
+    public static LabelMetrics Compute(IReadOnlyList<float> scores, IReadOnlyList<bool> labels, double threshold, bool withF1Interval = false)
     {
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(labels);
@@ -21,7 +24,67 @@ public static class MetricsCalculator
         var precision = tp + fp == 0 ? 0 : (double)tp / (tp + fp);
         var recall = tp + fn == 0 ? 0 : (double)tp / (tp + fn);
         var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-        return new LabelMetrics(scores.Count, positives, Round(precision), Round(recall), Round(f1), Round(Auc(scores, labels)), Round(threshold));
+        return new LabelMetrics(scores.Count, positives, Round(precision), Round(recall), Round(f1), Round(Auc(scores, labels)), Round(threshold))
+        {
+            F1Interval = withF1Interval ? F1Interval(tp, fp, fn, scores.Count - tp - fp - fn) : null,
+        };
+    }
+
+    /// <summary>
+    /// The central 95 % of F1 over <paramref name="draws"/> bootstrap resamples of the rows (with replacement, same
+    /// size), at the fixed threshold that gave the confusion counts: F1 depends on nothing else, so each resample
+    /// only needs the counts. A fixed seed makes the interval repeatable.
+    /// </summary>
+    public static (double Low, double High) F1Interval(int truePositives, int falsePositives, int falseNegatives, int trueNegatives, int draws = 2000, int seed = 7)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(truePositives);
+        ArgumentOutOfRangeException.ThrowIfNegative(falsePositives);
+        ArgumentOutOfRangeException.ThrowIfNegative(falseNegatives);
+        ArgumentOutOfRangeException.ThrowIfNegative(trueNegatives);
+        ArgumentOutOfRangeException.ThrowIfLessThan(draws, 1);
+        var n = truePositives + falsePositives + falseNegatives + trueNegatives;
+        if (n == 0)
+        {
+            return (0, 0);
+        }
+
+        var random = new Random(seed);
+        var f1 = new double[draws];
+        for (var d = 0; d < draws; d++)
+        {
+            int tp = 0, fp = 0, fn = 0;
+            for (var i = 0; i < n; i++)
+            {
+                // Row k of the original sample, drawn uniformly: its cell is decided by which count range k falls in.
+                var k = random.Next(n);
+                if (k < truePositives)
+                {
+                    tp++;
+                }
+                else if (k < truePositives + falsePositives)
+                {
+                    fp++;
+                }
+                else if (k < truePositives + falsePositives + falseNegatives)
+                {
+                    fn++;
+                }
+            }
+
+            f1[d] = tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+        }
+
+        Array.Sort(f1);
+        return (Round(Percentile(f1, 0.025)), Round(Percentile(f1, 0.975)));
+    }
+
+    /// <summary>Linear interpolation between the closest ranks of sorted values (numpy's default).</summary>
+    private static double Percentile(double[] sorted, double q)
+    {
+        var position = q * (sorted.Length - 1);
+        var lower = (int)Math.Floor(position);
+        var upper = Math.Min(lower + 1, sorted.Length - 1);
+        return sorted[lower] + (position - lower) * (sorted[upper] - sorted[lower]);
     }
 
     /// <summary>ROC-AUC by the rank-sum formula, ties counted half.</summary>

@@ -32,7 +32,8 @@ public static class ReportBuilder
             result[name] = MetricsCalculator.Compute(
                 known.Select(i => scores[i][label]).ToList(),
                 known.Select(i => rows[i][label] == true).ToList(),
-                decisionThresholds.TryGetValue(name, out var threshold) ? threshold : 0.5f);
+                decisionThresholds.TryGetValue(name, out var threshold) ? threshold : 0.5f,
+                withF1Interval: true);
         }
 
         return result;

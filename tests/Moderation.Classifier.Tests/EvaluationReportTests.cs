@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Moderation.Classifier.Data;
+using Moderation.Classifier.Evaluation;
+
+namespace Moderation.Classifier.Tests;
+
+/// <summary><c>moderation eval</c>: the JSON shape DESIGN.md documents, and the F1 intervals the tables print.</summary>
+public sealed class EvaluationReportTests
+{
+    private static readonly string[] MetricKeys = ["n", "positives", "precision", "recall", "f1", "auc", "threshold"];
+
+    [Fact]
+    public void Eval_json_has_the_documented_keys_and_no_others()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "moderation-tests", Guid.NewGuid().ToString("N"));
+        var rows = DatasetReader.Read([HandwrittenData.WriteTsv(directory)]);
+        using var model = ModerationModel.Load(TinyModel.FirstPath);
+
+        var report = ModelEvaluator.Evaluate(model, rows);
+        using var json = JsonDocument.Parse(report.ToJson());
+
+        var root = json.RootElement;
+        Assert.Equal(["model", "labels", "sources"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(model.Version, root.GetProperty("model").GetString());
+        Assert.Equal(["spam", "abuse", "hate"], root.GetProperty("labels").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["handmade_abuse", "handmade_spam"], root.GetProperty("sources").EnumerateObject().Select(p => p.Name));
+        var metrics = root.GetProperty("labels").EnumerateObject().Select(p => p.Value)
+            .Concat(root.GetProperty("sources").EnumerateObject().SelectMany(source => source.Value.EnumerateObject().Select(p => p.Value)))
+            .ToList();
+        Assert.Equal(6, metrics.Count); // three labels, then abuse + hate of one source and spam of the other
+        Assert.All(metrics, m => Assert.Equal(MetricKeys, m.EnumerateObject().Select(p => p.Name)));
+        Assert.All(metrics, m => Assert.Equal(JsonValueKind.Number, m.GetProperty("f1").ValueKind));
+
+        // The interval is in the report object (for the tables), not in the JSON.
+        Assert.All(report.Labels.Values, m => Assert.NotNull(m.F1Interval));
+    }
+
+    [Fact]
+    public void The_F1_interval_surrounds_the_measured_F1_and_narrows_with_more_rows()
+    {
+        // 90 found, 10 false alarms, 10 missed among 1,000 rows: F1 0.9.
+        var small = MetricsCalculator.F1Interval(truePositives: 90, falsePositives: 10, falseNegatives: 10, trueNegatives: 890);
+        var large = MetricsCalculator.F1Interval(truePositives: 900, falsePositives: 100, falseNegatives: 100, trueNegatives: 8900);
+
+        Assert.InRange(0.9, small.Low, small.High);
+        Assert.InRange(0.9, large.Low, large.High);
+
+        // The bootstrap's spread shrinks as 1/√n: ten times the rows, about a third of the width.
+        var ratio = (large.High - large.Low) / (small.High - small.Low);
+        Assert.InRange(ratio, 0.25, 0.42);
+
+        // Delta-method standard error of F1 here is about 0.030 for 1,000 rows, so the 95 % width is about 0.12.
+        Assert.InRange(small.High - small.Low, 0.08, 0.16);
+    }
+
+    [Fact]
+    public void The_F1_interval_is_repeatable_and_exact_for_a_perfect_classifier()
+    {
+        Assert.Equal(
+            MetricsCalculator.F1Interval(40, 7, 9, 300),
+            MetricsCalculator.F1Interval(40, 7, 9, 300));
+        Assert.Equal((1.0, 1.0), MetricsCalculator.F1Interval(50, 0, 0, 50));
+        Assert.Throws<ArgumentOutOfRangeException>(() => MetricsCalculator.F1Interval(-1, 0, 0, 10));
+    }
+
+    [Fact]
+    public void Compute_leaves_the_interval_out_unless_asked()
+    {
+        float[] scores = [0.9f, 0.8f, 0.3f, 0.2f, 0.7f, 0.1f];
+        bool[] labels = [true, true, true, false, false, false];
+
+        Assert.Null(MetricsCalculator.Compute(scores, labels, 0.5).F1Interval);
+        var withInterval = MetricsCalculator.Compute(scores, labels, 0.5, withF1Interval: true);
+        Assert.NotNull(withInterval.F1Interval);
+        Assert.InRange(withInterval.F1, withInterval.F1Interval!.Value.Low, withInterval.F1Interval.Value.High);
+    }
+}
