@@ -32,8 +32,9 @@ public static class MetricsCalculator
 
     /// <summary>
     /// The central 95 % of F1 over <paramref name="draws"/> bootstrap resamples of the rows (with replacement, same
-    /// size), at the fixed threshold that gave the confusion counts: F1 depends on nothing else, so each resample
-    /// only needs the counts. A fixed seed makes the interval repeatable.
+    /// size), at the fixed threshold that gave the confusion counts. F1 depends on nothing else, so a resample is a
+    /// multinomial draw of the four counts, taken as three binomials: its cost does not grow with the rows. A fixed
+    /// seed makes the interval repeatable.
     /// </summary>
     public static (double Low, double High) F1Interval(int truePositives, int falsePositives, int falseNegatives, int trueNegatives, int draws = 2000, int seed = 7)
     {
@@ -52,30 +53,52 @@ public static class MetricsCalculator
         var f1 = new double[draws];
         for (var d = 0; d < draws; d++)
         {
-            int tp = 0, fp = 0, fn = 0;
-            for (var i = 0; i < n; i++)
-            {
-                // Row k of the original sample, drawn uniformly: its cell is decided by which count range k falls in.
-                var k = random.Next(n);
-                if (k < truePositives)
-                {
-                    tp++;
-                }
-                else if (k < truePositives + falsePositives)
-                {
-                    fp++;
-                }
-                else if (k < truePositives + falsePositives + falseNegatives)
-                {
-                    fn++;
-                }
-            }
-
+            var tp = Binomial(random, n, (double)truePositives / n);
+            var fp = Binomial(random, n - tp, (double)falsePositives / Math.Max(1, n - truePositives));
+            var fn = Binomial(random, n - tp - fp, (double)falseNegatives / Math.Max(1, n - truePositives - falsePositives));
             f1[d] = tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
         }
 
         Array.Sort(f1);
         return (Round(Percentile(f1, 0.025)), Round(Percentile(f1, 0.975)));
+    }
+
+    /// <summary>
+    /// A Binomial(n, p) draw: exact by geometric waiting times while n·p is small (Devroye 1986, X.4.3; at most about
+    /// 40 steps), else the normal approximation, whose error is far below what moves a 95 % interval of F1.
+    /// </summary>
+    private static int Binomial(Random random, int n, double p)
+    {
+        if (n <= 0 || p <= 0)
+        {
+            return 0;
+        }
+
+        if (p >= 1)
+        {
+            return n;
+        }
+
+        var q = Math.Min(p, 1 - p);
+        int k;
+        if (n * q < 40)
+        {
+            k = 0;
+            var position = 0.0;
+            var logMiss = Math.Log(1 - q);
+            while ((position += Math.Floor(Math.Log(1 - random.NextDouble()) / logMiss) + 1) <= n)
+            {
+                k++;
+            }
+        }
+        else
+        {
+            // Box–Muller.
+            var z = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            k = Math.Clamp((int)Math.Round(n * q + z * Math.Sqrt(n * q * (1 - q))), 0, n);
+        }
+
+        return q == p ? k : n - k;
     }
 
     /// <summary>Linear interpolation between the closest ranks of sorted values (numpy's default).</summary>
