@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using Moderation.Classifier.Evaluation;
 using Moderation.Classifier.Training;
 
@@ -31,28 +30,7 @@ internal static class ExperimentCommand
         {
             var paths = parse.GetValue(data) is { Length: > 0 } given ? given : [RepositoryPaths.DefaultDatasets()];
             var wanted = parse.GetValue(only) ?? [];
-            var file = parse.GetValue(configs)!;
-            var list = (TrainingOptionsJson.ReadFile(file) as JsonArray ?? throw new InvalidDataException($"{file}: expected a JSON array of configurations."))
-                .Select(node =>
-                {
-                    var configuration = node as JsonObject ?? throw new InvalidDataException($"{file}: each configuration is a JSON object with \"name\" and \"options\".");
-                    var name = configuration["name"] is JsonValue value && value.TryGetValue<string>(out var text)
-                        ? text
-                        : throw new InvalidDataException($"{file}: a configuration has no \"name\" string.");
-                    if (configuration.Select(field => field.Key).FirstOrDefault(key => key is not ("name" or "options")) is { } unknown)
-                    {
-                        throw new InvalidDataException($"{file}, configuration \"{name}\": unknown field \"{unknown}\" (a configuration has \"name\" and \"options\"; fields of experiments not kept on main live on their tags).");
-                    }
-
-                    var options = configuration["options"] switch
-                    {
-                        null => new JsonObject(),
-                        JsonObject given => (JsonObject)given.DeepClone(),
-                        _ => throw new InvalidDataException($"{file}, configuration \"{name}\": \"options\" must be a JSON object."),
-                    };
-                    options["dataPaths"] = new JsonArray([.. paths.Select(p => (JsonNode)JsonValue.Create(p)!)]);
-                    return new ExperimentConfig(name, TrainingOptionsJson.Parse(options, $"{file}, configuration \"{name}\""));
-                })
+            var list = TrainingOptionsJson.ReadConfigurations(parse.GetValue(configs)!, paths)
                 .Where(config => wanted.Length == 0 || wanted.Contains(config.Name))
                 .ToList();
             var sets = parse.GetValue(fixtures) is { } directory ? HandwrittenSets.Load(directory) : null;

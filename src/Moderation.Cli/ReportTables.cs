@@ -38,9 +38,9 @@ internal static class ReportTables
         }
 
         AnsiConsole.Write(table);
-        Console.WriteLine(
-            "The interval is where 95 % of bootstrap resamples of these rows put F1 at this threshold (2,000 draws, seed 7): "
-            + "a difference between two models or two runs that stays inside it can be chance.");
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"The interval is where 95 % of bootstrap resamples of these rows put F1 at this threshold ({MetricsCalculator.IntervalDraws:N0} draws, seed {MetricsCalculator.IntervalSeed}): a difference between two models or two runs that stays inside it can be chance."));
     }
 
     private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);

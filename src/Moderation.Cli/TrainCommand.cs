@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Moderation.Classifier;
 using Moderation.Classifier.Evaluation;
 using Moderation.Classifier.Training;
@@ -30,13 +29,9 @@ internal static class TrainCommand
         command.SetAction(parse =>
         {
             var dataPaths = parse.GetValue(data) is { Length: > 0 } paths ? paths : [RepositoryPaths.DefaultDatasets()];
-            var options = new TrainingOptions { DataPaths = dataPaths };
-            if (parse.GetValue(optionsFile) is { } file)
-            {
-                var json = TrainingOptionsJson.ReadFile(file) as JsonObject ?? throw new InvalidDataException($"{file}: expected a JSON object of training options.");
-                json["dataPaths"] = new JsonArray([.. dataPaths.Select(p => (JsonNode)JsonValue.Create(p)!)]);
-                options = TrainingOptionsJson.Parse(json, file);
-            }
+            var options = parse.GetValue(optionsFile) is { } file
+                ? TrainingOptionsJson.ReadOptions(file, dataPaths)
+                : new TrainingOptions { DataPaths = dataPaths };
 
             options = options with { ExcludedSources = parse.GetValue(exclude) ?? [], Seed = parse.GetValue(seed) };
             if (parse.GetValue(hashBits) is { } bits)

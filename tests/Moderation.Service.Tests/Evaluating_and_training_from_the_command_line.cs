@@ -70,7 +70,7 @@ public sealed partial class Evaluating_and_training_from_the_command_line : IDis
         var (exitCode, output) = await CommandLine.RunAsync("experiment", "--configs", configs, "--data", WriteComments());
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("\"stacker\"", output, StringComparison.Ordinal);
+        Assert.Contains("'stacker'", output, StringComparison.Ordinal);
         Assert.DoesNotContain("| S0", output, StringComparison.Ordinal); // nothing ran under the configuration's name
     }
 

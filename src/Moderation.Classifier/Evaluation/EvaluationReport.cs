@@ -12,6 +12,8 @@ public sealed record EvaluationReport(
     [property: JsonPropertyName("labels")] IReadOnlyDictionary<string, LabelMetrics> Labels,
     [property: JsonPropertyName("sources")] IReadOnlyDictionary<string, IReadOnlyDictionary<string, LabelMetrics>> Sources)
 {
+    private static readonly JsonSerializerOptions OneLine = new(ModelManifest.JsonOptions) { WriteIndented = false };
+
     /// <summary>The report as <c>moderation eval --json</c> prints it: one line, the documented keys only.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, new JsonSerializerOptions(ModelManifest.JsonOptions) { WriteIndented = false });
+    public string ToJson() => JsonSerializer.Serialize(this, OneLine);
 }

@@ -30,13 +30,19 @@ public static class MetricsCalculator
         };
     }
 
+    /// <summary>Bootstrap draws behind <see cref="F1Interval"/> by default.</summary>
+    public const int IntervalDraws = 2000;
+
+    /// <summary>The seed of <see cref="F1Interval"/> by default: the same rows give the same interval.</summary>
+    public const int IntervalSeed = 7;
+
     /// <summary>
     /// The central 95 % of F1 over <paramref name="draws"/> bootstrap resamples of the rows (with replacement, same
     /// size), at the fixed threshold that gave the confusion counts. F1 depends on nothing else, so a resample is a
     /// multinomial draw of the four counts, taken as three binomials: its cost does not grow with the rows. A fixed
     /// seed makes the interval repeatable.
     /// </summary>
-    public static (double Low, double High) F1Interval(int truePositives, int falsePositives, int falseNegatives, int trueNegatives, int draws = 2000, int seed = 7)
+    public static (double Low, double High) F1Interval(int truePositives, int falsePositives, int falseNegatives, int trueNegatives, int draws = IntervalDraws, int seed = IntervalSeed)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(truePositives);
         ArgumentOutOfRangeException.ThrowIfNegative(falsePositives);
