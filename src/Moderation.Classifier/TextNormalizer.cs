@@ -13,8 +13,8 @@ namespace Moderation.Classifier;
 /// <remarks>
 /// Steps, in order: Unicode compatibility folding of each character (styled letters 𝐆𝐀𝐂𝐎𝐑, fullwidth, circled),
 /// look-alike letters of other scripts to Latin, diacritics and invisible characters dropped, lower case;
-/// links, e-mails, phone numbers, handles and messenger contacts to tokens; letters split by separators joined;
-/// leetspeak digits inside words read as letters; letters stretched three times or more collapsed; informal
+/// links, e-mails, phone numbers, handles and messenger contacts to tokens; letters split by separators joined, and
+/// words broken once or twice by punctuation ("ga.cor", "max-win"); symbols inside words read as letters (j@ckp0t, $lot); leetspeak digits inside words read as letters; letters stretched three times or more collapsed; informal
 /// spellings mapped to a standard one.
 /// </remarks>
 public static class TextNormalizer
@@ -26,6 +26,7 @@ public static class TextNormalizer
         var folded = Fold(text);
         var entities = FindEntities(folded);
         var joined = FindJoinedSeparators(folded, entities);
+        ReadSymbolsAsLetters(folded, entities, joined);
         return Assemble(text, folded, entities, joined);
     }
 
@@ -121,6 +122,11 @@ public static class TextNormalizer
                     }
                 }
 
+                if (kind == EntityKind.Handle && SymbolLetters.IsDisguisedHandle(text, start))
+                {
+                    continue; // "@nj!ng" is a word written with symbols, not a handle
+                }
+
                 if (end > start && !entities.Exists(e => e.Start < end && start < e.End))
                 {
                     entities.Add(new Entity(start, end, kind));
@@ -168,6 +174,7 @@ public static class TextNormalizer
             }
         }
 
+        BrokenWords.Join(text, removed, OverlapsEntity(entities));
         if (!SpacedLetters.MayContainRun(text))
         {
             return removed;
@@ -215,6 +222,26 @@ public static class TextNormalizer
         }
 
         return removed;
+    }
+
+    private static readonly Func<int, int, bool> NoEntity = static (_, _) => false;
+
+    // Most comments have no entity: share one delegate for them instead of allocating a closure per comment.
+    private static Func<int, int, bool> OverlapsEntity(List<Entity> entities) =>
+        entities.Count == 0 ? NoEntity : (start, end) => entities.Exists(e => e.Start < end && start < e.End);
+
+    private static void ReadSymbolsAsLetters(FoldedText folded, List<Entity> entities, bool[] removed)
+    {
+        if (!SymbolLetters.MayContain(folded.Text))
+        {
+            return;
+        }
+
+        var chars = folded.Text.ToCharArray();
+        if (SymbolLetters.Read(chars, removed, OverlapsEntity(entities)))
+        {
+            folded.Text = new string(chars);
+        }
     }
 
     private static NormalizedText Assemble(string original, FoldedText folded, List<Entity> entities, bool[] removed)

@@ -16,7 +16,7 @@ internal static class EvalCommand
         split.AcceptOnlyFromAmong("validation", "all");
         var obfuscate = new Option<ObfuscationKind?>("--obfuscate")
         {
-            Description = "Rewrite each comment first: mixed (default when given), styled, lookalike, leet, split, zerowidth, stretch.",
+            Description = "Rewrite each comment first: mixed (default when given), styled, lookalike, leet, split, zerowidth, stretch; unseen (disguises training never uses), symbolleet, otherstyles, otherlookalikes, combining, partialsplit, consonantstretch, otherinvisible.",
             Arity = ArgumentArity.ZeroOrOne,
             CustomParser = result => result.Tokens.Count == 0 ? ObfuscationKind.Mixed : Enum.Parse<ObfuscationKind>(result.Tokens[0].Value, ignoreCase: true),
         };

@@ -27,6 +27,49 @@ public sealed class TextNormalizerTests
     public void Maps_lookalike_letters_from_other_scripts(string input, string expected) => Assert.Equal(expected, Norm(input));
 
     [Theory]
+    [InlineData("\u0581ac\u0585r", "gacor")] // Armenian co, oh
+    [InlineData("\uA4E2\uA4E1\uA4F3\uA4D4 \uA4D6\uA4EE\uA4DA\uA4F3\uA4E3", "slot gacor")] // Lisu
+    [InlineData("\u13DA\u13DEo\u13A2", "slot")] // Cherokee capitals S, L, T
+    [InlineData("\uABAA\uABAEo\uAB72", "slot")] // Cherokee small letters
+    public void Maps_lookalike_letters_from_more_scripts(string input, string expected) => Assert.Equal(expected, Norm(input));
+
+    [Theory]
+    [InlineData("j@ckp0t", "jackpot")]
+    [InlineData("$lot gr@ti$", "slot gratis")]
+    [InlineData("m@xw!n", "maxwin")]
+    [InlineData("jud0|", "judol")]
+    [InlineData("g()cor", "gocor")]
+    [InlineData("+idak ole#", "tidak oleh")]
+    [InlineData("$|o+ $|()t", "slot slot")] // symbols next to symbols
+    [InlineData("@nj!ng", "anjing")] // a disguised word, not a handle
+    [InlineData("!n!", "in")]
+    public void Reads_symbols_inside_words_as_letters(string input, string expected) => Assert.Equal(expected, Norm(input));
+
+    [Theory]
+    [InlineData("harga US$100 atau €5", "harga us $ 100 atau € 5")]
+    [InlineData("nilai a+ 18+ c#", "nilai a 18 c")]
+    [InlineData("#judol mantap!! keren!", "judol mantap keren")]
+    [InlineData("halo @budi! dan @admin", "halo _handle_ dan _handle_")]
+    [InlineData("tulis ke budi@gmail.com", "tulis ke _email_")]
+    public void Leaves_symbols_that_are_themselves_alone(string input, string expected) => Assert.Equal(expected, Norm(input));
+
+    [Theory]
+    [InlineData("ga.cor", "gacor")]
+    [InlineData("sl_ot max-win", "slot maxwin")]
+    [InlineData("anj/ing", "anjing")]
+    [InlineData("covid-19", "covid19")]
+    [InlineData("pem.erin.tah", "pemerintah")]
+    public void Joins_words_broken_by_punctuation(string input, string expected) => Assert.Equal(expected, Norm(input));
+
+    [Theory]
+    [InlineData("anak-anak", "anak anak")] // no piece short enough to be a fragment
+    [InlineData("bagus.mantap", "bagus mantap")]
+    [InlineData("jam 10.30", "jam 10 30")] // digits only
+    [InlineData("lihat situs.com", "lihat _link_")]
+    [InlineData("a.b.c.d.e", "abcde")] // letters split one by one: the spaced-letters rule
+    public void Leaves_words_with_long_pieces_apart(string input, string expected) => Assert.Equal(expected, Norm(input));
+
+    [Theory]
     [InlineData("g4c0r", "gacor")]
     [InlineData("m4xw1n", "maxwin")]
     [InlineData("s4y4", "saya")]

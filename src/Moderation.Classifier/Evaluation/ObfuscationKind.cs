@@ -23,4 +23,31 @@ public enum ObfuscationKind
 
     /// <summary>Stretched vowels (gaaaacor).</summary>
     Stretch,
+
+    /// <summary>
+    /// A random mix of the kinds below, one or two per comment: disguises the training copies never use (they use
+    /// <see cref="Mixed"/> only), so they measure how far the normaliser reaches, not what the heads learned.
+    /// </summary>
+    Unseen,
+
+    /// <summary>Symbols for letters ($l0t, j@ckp0t, g@c0r).</summary>
+    SymbolLeet,
+
+    /// <summary>Styled alphabets the training copies do not use: italic, script, fraktur, small capitals, superscript, parenthesised, negative circled.</summary>
+    OtherStyles,
+
+    /// <summary>Look-alikes the training copies do not use: Armenian and Cherokee letters, accented Latin letters.</summary>
+    OtherLookalikes,
+
+    /// <summary>Combining marks stacked on letters ("Zalgo" text: g̷a̴c̸o̵r).</summary>
+    Combining,
+
+    /// <summary>A word broken once or twice inside (ga.cor, sl ot, max-win).</summary>
+    PartialSplit,
+
+    /// <summary>Stretched consonants (gacorrrr, slottt).</summary>
+    ConsonantStretch,
+
+    /// <summary>Invisible characters the training copies do not use: soft hyphens, invisible separators, variation selectors.</summary>
+    OtherInvisible,
 }

@@ -50,6 +50,42 @@ public static class ObfuscationRewriter
     private static readonly ObfuscationKind[] Kinds =
         [ObfuscationKind.Styled, ObfuscationKind.Lookalike, ObfuscationKind.Leet, ObfuscationKind.Split, ObfuscationKind.ZeroWidth, ObfuscationKind.Stretch];
 
+    // The held-out family (ObfuscationKind.Unseen): written apart from the tables above and never used for training
+    // copies, so that `eval --obfuscate unseen` measures disguises the heads have not seen.
+    private static readonly ObfuscationKind[] UnseenKinds =
+    [
+        ObfuscationKind.SymbolLeet, ObfuscationKind.OtherStyles, ObfuscationKind.OtherLookalikes, ObfuscationKind.Combining,
+        ObfuscationKind.PartialSplit, ObfuscationKind.ConsonantStretch, ObfuscationKind.OtherInvisible,
+    ];
+
+    // Per style, what 'a'..'z' become (capitals are written with the same letters: several styles have no capitals).
+    private static readonly string[][] OtherAlphabets =
+    [
+        Letters(0x1D44E, new() { ['h'] = 0x210E }), // italic 𝑔𝑎𝑐𝑜𝑟
+        Letters(0x1D4B6, new() { ['e'] = 0x212F, ['g'] = 0x210A, ['o'] = 0x2134 }), // script 𝒸𝒶𝓈𝒾𝓃ℴ
+        Letters(0x1D51E, []), // fraktur 𝔤𝔞𝔠𝔬𝔯
+        Letters(0x249C, []), // parenthesised ⒢⒜⒞⒪⒭
+        Letters(0x1F150, []), // negative circled 🅖🅐🅒🅞🅡
+        [.. "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘǫʀꜱᴛᴜᴠᴡxʏᴢ".Select(c => c.ToString())], // small capitals
+        [.. "ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖqʳˢᵗᵘᵛʷˣʸᶻ".Select(c => c.ToString())], // superscript (no q)
+    ];
+
+    private static readonly Dictionary<char, string[]> OtherLookalikeLetters = new()
+    {
+        ['a'] = ["á", "à", "ä", "â", "ɑ", "Ꭺ"], ['b'] = ["Ᏼ"], ['c'] = ["ç", "Ꮯ"], ['d'] = ["đ"], ['e'] = ["é", "è", "ê", "ë", "Ꭼ"],
+        ['g'] = ["ğ"], ['h'] = ["հ", "Ꮋ"], ['i'] = ["í", "ï", "ı", "ì"], ['j'] = ["Ꭻ"], ['k'] = ["Ꮶ"], ['l'] = ["Ꮮ"], ['m'] = ["Ꮇ"],
+        ['n'] = ["ո", "ñ"], ['o'] = ["օ", "ø", "ö", "ó"], ['p'] = ["Ꮲ"], ['r'] = ["ř"], ['s'] = ["Ꮪ"], ['t'] = ["Ꭲ"],
+        ['u'] = ["ս", "ü", "ú"], ['v'] = ["Ꮩ"], ['w'] = ["Ꮃ"], ['y'] = ["ý", "ÿ"], ['z'] = ["Ꮓ"],
+    };
+
+    private static readonly Dictionary<char, string> SymbolsForLetters = new()
+    {
+        ['a'] = "@", ['s'] = "$", ['i'] = "!", ['l'] = "|", ['e'] = "€", ['o'] = "()", ['t'] = "+", ['h'] = "#",
+    };
+
+    private static readonly string[] WordBreaks = [" ", ".", "-", "_", "'", "/", "~", ","];
+    private static readonly string[] OtherInvisibles = ["\u00AD", "\u2063", "\u2062", "\u2061", "\u180E", "\uFE0F", "\u034F"];
+
     /// <summary>Rewrites a text with one kind of obfuscation; the seed (for example a hash of the row id) fixes the choices.</summary>
     public static string Rewrite(string text, ObfuscationKind kind, int seed)
     {
@@ -61,6 +97,20 @@ public static class ObfuscationRewriter
             var second = Kinds[random.Next(Kinds.Length)];
             var once = RewriteWords(text, first, random, 0.7);
             return second == first || second == ObfuscationKind.Split ? once : RewriteWords(once, second, random, 0.5);
+        }
+
+        if (kind == ObfuscationKind.Unseen)
+        {
+            // Word-shape changes (breaks, stretches) first, so that the letter changes then reach the new pieces too.
+            var first = UnseenKinds[random.Next(UnseenKinds.Length)];
+            var second = UnseenKinds[random.Next(UnseenKinds.Length)];
+            if (second is ObfuscationKind.PartialSplit or ObfuscationKind.ConsonantStretch)
+            {
+                (first, second) = (second, first);
+            }
+
+            var once = RewriteWords(text, first, random, 0.7);
+            return second == first ? once : RewriteWords(once, second, random, 0.5);
         }
 
         return RewriteWords(text, kind, random, 0.8);
@@ -98,6 +148,7 @@ public static class ObfuscationRewriter
         var builder = new StringBuilder(text.Length * 2);
         var alphabet = Alphabets[random.Next(Alphabets.Length)];
         var separator = Separators[random.Next(Separators.Length)];
+        var otherAlphabet = Array.IndexOf(UnseenKinds, kind) >= 0 ? OtherAlphabets[random.Next(OtherAlphabets.Length)] : [];
         var start = 0;
         for (var i = 0; i <= text.Length; i++)
         {
@@ -108,7 +159,9 @@ public static class ObfuscationRewriter
 
             var word = text[start..i];
             var letters = word.Count(char.IsAsciiLetter);
-            builder.Append(letters >= 2 && random.NextDouble() < share ? RewriteWord(word, kind, random, alphabet, separator) : word);
+            builder.Append(letters >= 2 && random.NextDouble() < share
+                ? Array.IndexOf(UnseenKinds, kind) >= 0 ? RewriteUnseen(word, kind, random, otherAlphabet) : RewriteWord(word, kind, random, alphabet, separator)
+                : word);
             if (i < text.Length)
             {
                 builder.Append(text[i]);
@@ -188,6 +241,98 @@ public static class ObfuscationRewriter
 
         return builder.ToString();
     }
+
+    private static string RewriteUnseen(string word, ObfuscationKind kind, Random random, string[] alphabet)
+    {
+        var builder = new StringBuilder(word.Length * 4);
+        switch (kind)
+        {
+            case ObfuscationKind.SymbolLeet:
+                foreach (var c in word)
+                {
+                    builder.Append(SymbolsForLetters.TryGetValue(char.ToLowerInvariant(c), out var symbol) && random.NextDouble() < 0.6 ? symbol : c.ToString());
+                }
+
+                break;
+            case ObfuscationKind.OtherStyles:
+                foreach (var c in word)
+                {
+                    builder.Append(char.IsAsciiLetter(c) ? alphabet[char.ToLowerInvariant(c) - 'a'] : c.ToString());
+                }
+
+                break;
+            case ObfuscationKind.OtherLookalikes:
+                foreach (var c in word)
+                {
+                    builder.Append(OtherLookalikeLetters.TryGetValue(char.ToLowerInvariant(c), out var options) && random.NextDouble() < 0.6 ? options[random.Next(options.Length)] : c.ToString());
+                }
+
+                break;
+            case ObfuscationKind.Combining:
+                foreach (var c in word)
+                {
+                    builder.Append(c);
+                    for (var marks = char.IsLetter(c) && random.NextDouble() < 0.6 ? random.Next(1, 4) : 0; marks > 0; marks--)
+                    {
+                        builder.Append((char)random.Next(0x0300, 0x0370));
+                    }
+                }
+
+                break;
+            case ObfuscationKind.PartialSplit:
+                // One break, two in a long word, each between two letters: "gac.or", "max win".
+                var breaks = new SortedSet<int>();
+                for (var tries = word.Length >= 7 ? 2 : 1; tries > 0 && word.Length >= 4; tries--)
+                {
+                    var at = random.Next(1, word.Length);
+                    if (char.IsLetterOrDigit(word[at - 1]) && char.IsLetterOrDigit(word[at]))
+                    {
+                        breaks.Add(at);
+                    }
+                }
+
+                var mark = WordBreaks[random.Next(WordBreaks.Length)];
+                for (var i = 0; i < word.Length; i++)
+                {
+                    builder.Append(breaks.Contains(i) ? mark : string.Empty).Append(word[i]);
+                }
+
+                break;
+            case ObfuscationKind.ConsonantStretch:
+                var last = word.Length - 1;
+                while (last >= 0 && !(char.IsAsciiLetter(word[last]) && !"aiueoAIUEO".Contains(word[last], StringComparison.Ordinal)))
+                {
+                    last--;
+                }
+
+                builder.Append(word);
+                if (last >= 0)
+                {
+                    builder.Insert(last, word[last].ToString(), random.Next(2, 5));
+                }
+
+                break;
+            case ObfuscationKind.OtherInvisible:
+                for (var i = 0; i < word.Length; i++)
+                {
+                    builder.Append(word[i]);
+                    if (i + 1 < word.Length && random.NextDouble() < 0.5)
+                    {
+                        builder.Append(OtherInvisibles[random.Next(OtherInvisibles.Length)]);
+                    }
+                }
+
+                break;
+            default:
+                builder.Append(word);
+                break;
+        }
+
+        return builder.ToString();
+    }
+
+    private static string[] Letters(int small, Dictionary<char, int> gaps) =>
+        [.. Enumerable.Range(0, 26).Select(i => char.ConvertFromUtf32(gaps.TryGetValue((char)('a' + i), out var gap) ? gap : small + i))];
 
     private static string Style(char c, (int Capital, int Small, int Digit) alphabet)
     {

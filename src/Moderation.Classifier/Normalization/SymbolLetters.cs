@@ -1,0 +1,175 @@
+using System.Buffers;
+
+namespace Moderation.Classifier.Normalization;
+
+/// <summary>
+/// Symbols written for letters inside a word ("j@ckp0t", "$lot", "gr@ti$", "m@xw!n", "jud0|", "g()cor", "+idak"). A
+/// symbol is read as its letter only in a word with a letter and at least three letters or symbols, next to a letter
+/// or digit, so "$100", "18+", "a+", "#judol", "@handle" and a sentence's "mantap!" keep their meaning. E-mails and
+/// links are tokens before this runs.
+/// </summary>
+internal static class SymbolLetters
+{
+    private static readonly SearchValues<char> Candidates = SearchValues.Create("@$!|€+#(");
+
+    /// <summary>The letter a symbol stands for, or '\0'. "()" is read as 'o' by <see cref="Read"/>.</summary>
+    public static char LetterFor(char symbol) => symbol switch
+    {
+        '@' => 'a',
+        '$' => 's',
+        '!' => 'i',
+        '|' => 'l',
+        '€' => 'e',
+        '+' => 't',
+        '#' => 'h',
+        _ => '\0',
+    };
+
+    /// <summary>Cheap pre-check: most comments have none of the symbols.</summary>
+    public static bool MayContain(ReadOnlySpan<char> text) => text.ContainsAny(Candidates);
+
+    /// <summary>
+    /// Rewrites symbols that stand for letters in place, marking the ')' of "()" as removed. Words that overlap
+    /// <paramref name="isToken"/> (entities) are left alone, as are positions already removed (joined separators).
+    /// </summary>
+    /// <returns>Whether anything was read as a letter.</returns>
+    public static bool Read(Span<char> text, Span<bool> removed, Func<int, int, bool> isToken)
+    {
+        var changed = false;
+        var start = 0;
+        while (start < text.Length)
+        {
+            while (start < text.Length && char.IsWhiteSpace(text[start]))
+            {
+                start++;
+            }
+
+            var end = start;
+            while (end < text.Length && !char.IsWhiteSpace(text[end]))
+            {
+                end++;
+            }
+
+            if (end > start && !isToken(start, end))
+            {
+                changed |= ReadWord(text, removed, start, end);
+            }
+
+            start = end;
+        }
+
+        return changed;
+    }
+
+    private static bool ReadWord(Span<char> text, Span<bool> removed, int start, int end)
+    {
+        // Some symbols at the edges of a word are themselves: "#judol", a sentence's "mantap!". The others are read
+        // as letters there too: "$lot", "+idak", "bonu$", "slo+", "ole#", "@nj!ng" (a real "@admin" is a token).
+        while (start < end && !char.IsLetterOrDigit(text[start]) && text[start] is not ('$' or '|' or '€' or '(' or '!' or '+' or '@'))
+        {
+            start++;
+        }
+
+        var letters = 0;
+        var symbols = 0;
+        var disguised = false;
+        for (var i = start; i < end; i++)
+        {
+            if (char.IsLetter(text[i]))
+            {
+                letters++;
+            }
+            else if (LetterFor(text[i]) != '\0' || text[i] == '(')
+            {
+                symbols++;
+                disguised |= text[i] != '!' || i > start && i + 1 < end && char.IsLetterOrDigit(text[i - 1]) && char.IsLetterOrDigit(text[i + 1]);
+            }
+            else
+            {
+                disguised |= char.IsAsciiDigit(text[i]);
+            }
+        }
+
+        // A final "!" is a letter only in a word disguised elsewhere too ("m@xw!n!", "!n!" but not "mantap!!").
+        while (end > start && !char.IsLetterOrDigit(text[end - 1])
+            && (text[end - 1] is not ('$' or '|' or '€' or ')' or '+' or '#' or '!' or '@') || text[end - 1] == '!' && !disguised))
+        {
+            symbols -= LetterFor(text[end - 1]) != '\0' ? 1 : 0;
+            end--;
+        }
+
+        // At least one letter and two letters or symbols ("!n", "t()"); "$100" stays, and so do "a+", "c#".
+        if (letters == 0 || letters + symbols < 2)
+        {
+            return false;
+        }
+
+        // Symbols next to symbols ("$|()+") are read once a neighbour has become a letter.
+        var any = false;
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            for (var i = start; i < end; i++)
+            {
+                if (!removed[i] && TryRead(text, removed, start, end, i, twoCharacters: letters + symbols == 2))
+                {
+                    changed = any = true;
+                }
+            }
+        }
+
+        return any;
+    }
+
+    /// <summary>
+    /// Whether the handle at <paramref name="at"/> (an '@') is a disguised word instead: preceded by a symbol that
+    /// stands for a letter or holding another one ("$@ma", "@nj!ng", "@p@"). A final "!" does not count ("@budi!").
+    /// </summary>
+    public static bool IsDisguisedHandle(string text, int at)
+    {
+        if (at > 0 && !char.IsWhiteSpace(text[at - 1]) && LetterFor(text[at - 1]) != '\0')
+        {
+            return true;
+        }
+
+        var end = at + 1;
+        while (end < text.Length && !char.IsWhiteSpace(text[end]))
+        {
+            end++;
+        }
+
+        while (end > at + 1 && text[end - 1] is '!' or '.' or ',' or '?')
+        {
+            end--;
+        }
+
+        return text.AsSpan(at + 1, end - at - 1).ContainsAny(Candidates);
+    }
+
+    private static bool TryRead(Span<char> text, Span<bool> removed, int start, int end, int i, bool twoCharacters)
+    {
+        var width = text[i] == '(' && i + 1 < end && text[i + 1] == ')' ? 2 : 1;
+        var letter = width == 2 ? 'o' : LetterFor(text[i]);
+        if (letter == '\0' || twoCharacters && letter is 't' or 'h')
+        {
+            return false;
+        }
+
+        // Next to a letter or a leetspeak digit ("jud0|"), and not a sign before an amount ("us$100", "€5").
+        var before = i > start ? text[i - 1] : ' ';
+        var after = i + width < end ? text[i + width] : ' ';
+        if (!(char.IsLetterOrDigit(before) || char.IsLetterOrDigit(after)) || char.IsAsciiDigit(after) && letter is 's' or 'e')
+        {
+            return false;
+        }
+
+        text[i] = letter;
+        if (width == 2)
+        {
+            text[i + 1] = letter; // not written (removed), but a letter to the symbol after it
+            removed[i + 1] = true;
+        }
+
+        return true;
+    }
+}
