@@ -14,7 +14,8 @@ namespace Moderation.Classifier;
 /// Steps, in order: Unicode compatibility folding of each character (styled letters 𝐆𝐀𝐂𝐎𝐑, fullwidth, circled),
 /// look-alike letters of other scripts to Latin, diacritics and invisible characters dropped, lower case;
 /// links, e-mails, phone numbers, handles and messenger contacts to tokens; letters split by separators joined, and
-/// words broken once or twice by punctuation ("ga.cor", "max-win"); symbols inside words read as letters (j@ckp0t, $lot); leetspeak digits inside words read as letters; letters stretched three times or more collapsed; informal
+/// words broken once or twice by punctuation ("ga.cor", "max-win"); symbols inside words read as letters ("j@ckp0t",
+/// "$lot"); leetspeak digits inside words read as letters; letters stretched three times or more collapsed; informal
 /// spellings mapped to a standard one.
 /// </remarks>
 public static class TextNormalizer

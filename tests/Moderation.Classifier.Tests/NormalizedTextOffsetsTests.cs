@@ -20,6 +20,10 @@ public sealed class NormalizedTextOffsetsTests
     [InlineData("mantaaaap bos", "mantap", "mantaaaap")]
     [InlineData("WA 081234567890 ya", "_messenger_", "WA 081234567890")]
     [InlineData("ѕlоt gacor", "slot", "ѕlоt")]
+    [InlineData("main di $l0+ j@ckp0t!", "slot", "$l0+")]
+    [InlineData("situs g()cor", "gocor", "g()cor")]
+    [InlineData("ayo ga.cor max-win", "gacor", "ga.cor")]
+    [InlineData("dasar @nj!ng kau", "anjing", "@nj!ng")]
     public void Maps_a_word_back_to_what_the_author_wrote(string original, string word, string expected) =>
         Assert.Equal(expected, OriginalOf(TextNormalizer.Normalize(original), word));
 
@@ -34,7 +38,7 @@ public sealed class NormalizedTextOffsetsTests
     [Fact]
     public void Every_word_maps_to_a_range_inside_the_original()
     {
-        foreach (var text in new[] { "🔥🔥 𝐒𝐋𝐎𝐓 g4c0r!!", "a", "   ", "ok 👍🏽 sip", "x\u0301\u0302y" })
+        foreach (var text in new[] { "🔥🔥 𝐒𝐋𝐎𝐓 g4c0r!!", "a", "   ", "ok 👍🏽 sip", "x\u0301\u0302y", "$|()+ ga.cor @p@ !n!" })
         {
             var normalized = TextNormalizer.Normalize(text);
             var position = 0;
