@@ -37,7 +37,7 @@ internal static class LabelTrainer
         var name = LabelNames.Of(label);
         var train = Enumerable.Range(0, data.Rows.Count).Where(i => data.Rows[i][label] is not null && inTraining(i)).ToList();
         var weakWeight = label == ModerationLabel.Hate ? options.HateWeakNegativeWeight ?? options.WeakNegativeWeight : options.WeakNegativeWeight;
-        var weak = label == ModerationLabel.Spam || weakWeight <= 0 ? [] : WeakNegatives(data, inTraining);
+        var weak = label == ModerationLabel.Spam || weakWeight <= 0 ? [] : WeakNegatives(data, inTraining, options.WeakNegativeCopies);
         var dev = selection.Where(i => data.Rows[i][label] is not null).ToList();
         if (train.Count == 0 || train.All(i => data.Rows[i][label] == true) || train.All(i => data.Rows[i][label] == false))
         {
@@ -119,9 +119,12 @@ internal static class LabelTrainer
         return [.. weak.OrderBy(i => first.Margin(data.Vectors[i].Indices, data.Vectors[i].Values)).ThenBy(i => i).Take(keep).Order()];
     }
 
-    /// <summary>Ordinary comments of sources that do not label abuse or hate (labelled training rows with spam 0; no copies).</summary>
-    public static List<int> WeakNegatives(PreparedData data, Func<int, bool> inTraining) =>
-        Enumerable.Range(0, data.LabelledCount)
+    /// <summary>
+    /// Ordinary comments of sources that do not label abuse or hate (training rows with spam 0), with their obfuscated
+    /// and styled copies when <paramref name="withCopies"/>.
+    /// </summary>
+    public static List<int> WeakNegatives(PreparedData data, Func<int, bool> inTraining, bool withCopies) =>
+        Enumerable.Range(0, withCopies ? data.Rows.Count : data.LabelledCount)
             .Where(i => inTraining(i) && data.Rows[i].Spam == false && data.Rows[i].Abuse is null && data.Rows[i].Hate is null)
             .ToList();
 

@@ -105,6 +105,13 @@ public sealed record TrainingOptions
     public double WeakNegativeKeep { get; init; } = 1;
 
     /// <summary>
+    /// Whether the obfuscated and styled copies of weak negatives are abuse/hate negatives too. Without them every
+    /// disguised comment the abuse and hate heads see in training comes from ibrohim2019 or davidson2017, which are
+    /// mostly abusive, so disguise itself leans to abuse.
+    /// </summary>
+    public bool WeakNegativeCopies { get; init; }
+
+    /// <summary>
     /// Whether weak negatives count in the naive-Bayes ratios. Measured: leaving them out lowered abuse F1 and let more
     /// ordinary comments be held, so they count.
     /// </summary>
