@@ -19,8 +19,8 @@ public sealed class QualityGateTests
         [("sms_spam_uci", "spam")] = (0.915, 0.920, 0.890),
         [("ibrohim2019", "abuse")] = (0.870, 0.855, 0.860),
         [("davidson2017", "abuse")] = (0.965, 0.955, 0.955),
-        [("ibrohim2019", "hate")] = (0.790, 0.775, 0.775),
-        [("davidson2017", "hate")] = (0.395, 0.385, 0.385),
+        [("ibrohim2019", "hate")] = (0.790, 0.775, 0.770),
+        [("davidson2017", "hate")] = (0.395, 0.385, 0.375),
     };
 
     // The bar for ordinary comments rewritten in styled letters.

@@ -49,6 +49,7 @@ public sealed class TextNormalizerTests
     [InlineData("harga US$100 atau €5", "harga us $ 100 atau € 5")]
     [InlineData("nilai a+ 18+ c#", "nilai a 18 c")]
     [InlineData("#judol mantap!! keren!", "judol mantap keren")]
+    [InlineData("(mantap!) (halo)", "mantap halo")]
     [InlineData("halo @budi! dan @admin", "halo _handle_ dan _handle_")]
     [InlineData("tulis ke budi@gmail.com", "tulis ke _email_")]
     public void Leaves_symbols_that_are_themselves_alone(string input, string expected) => Assert.Equal(expected, Norm(input));

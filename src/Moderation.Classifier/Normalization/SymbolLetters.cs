@@ -3,10 +3,10 @@ using System.Buffers;
 namespace Moderation.Classifier.Normalization;
 
 /// <summary>
-/// Symbols written for letters inside a word ("j@ckp0t", "$lot", "gr@ti$", "m@xw!n", "jud0|", "g()cor", "+idak"). A
-/// symbol is read as its letter only in a word with a letter and at least three letters or symbols, next to a letter
-/// or digit, so "$100", "18+", "a+", "#judol", "@handle" and a sentence's "mantap!" keep their meaning. E-mails and
-/// links are tokens before this runs.
+/// Symbols written for letters inside a word ("j@ckp0t", "$lot", "gr@ti$", "m@xw!n", "jud0|", "g()cor", "+idak", "!n").
+/// A symbol is read as its letter only in a word with a letter, next to a letter or digit, and not where it usually
+/// means itself: "$100", "18+", "a+", "c#", "#judol", "@admin" (a handle unless the word has another symbol) and a
+/// sentence's "mantap!" keep their meaning. E-mails and links are tokens before this runs.
 /// </summary>
 internal static class SymbolLetters
 {
@@ -65,7 +65,7 @@ internal static class SymbolLetters
     {
         // Some symbols at the edges of a word are themselves: "#judol", a sentence's "mantap!". The others are read
         // as letters there too: "$lot", "+idak", "bonu$", "slo+", "ole#", "@nj!ng" (a real "@admin" is a token).
-        while (start < end && !char.IsLetterOrDigit(text[start]) && text[start] is not ('$' or '|' or '€' or '(' or '!' or '+' or '@'))
+        while (start < end && !char.IsLetterOrDigit(text[start]) && text[start] is not ('$' or '|' or '€' or '!' or '+' or '@') && !IsRing(text, start, end))
         {
             start++;
         }
@@ -79,7 +79,7 @@ internal static class SymbolLetters
             {
                 letters++;
             }
-            else if (LetterFor(text[i]) != '\0' || text[i] == '(')
+            else if (LetterFor(text[i]) != '\0' || IsRing(text, i, end))
             {
                 symbols++;
                 disguised |= text[i] != '!' || i > start && i + 1 < end && char.IsLetterOrDigit(text[i - 1]) && char.IsLetterOrDigit(text[i + 1]);
@@ -92,7 +92,8 @@ internal static class SymbolLetters
 
         // A final "!" is a letter only in a word disguised elsewhere too ("m@xw!n!", "!n!" but not "mantap!!").
         while (end > start && !char.IsLetterOrDigit(text[end - 1])
-            && (text[end - 1] is not ('$' or '|' or '€' or ')' or '+' or '#' or '!' or '@') || text[end - 1] == '!' && !disguised))
+            && (text[end - 1] is not ('$' or '|' or '€' or '+' or '#' or '!' or '@') && !(end - 2 >= start && IsRing(text, end - 2, end))
+                || text[end - 1] == '!' && !disguised))
         {
             symbols -= LetterFor(text[end - 1]) != '\0' ? 1 : 0;
             end--;
@@ -146,9 +147,12 @@ internal static class SymbolLetters
         return text.AsSpan(at + 1, end - at - 1).ContainsAny(Candidates);
     }
 
+    /// <summary>"()" written for an 'o' ("g()cor"); a lone parenthesis is punctuation ("(mantap!)").</summary>
+    private static bool IsRing(ReadOnlySpan<char> text, int i, int end) => text[i] == '(' && i + 1 < end && text[i + 1] == ')';
+
     private static bool TryRead(Span<char> text, Span<bool> removed, int start, int end, int i, bool twoCharacters)
     {
-        var width = text[i] == '(' && i + 1 < end && text[i + 1] == ')' ? 2 : 1;
+        var width = IsRing(text, i, end) ? 2 : 1;
         var letter = width == 2 ? 'o' : LetterFor(text[i]);
         if (letter == '\0' || twoCharacters && letter is 't' or 'h')
         {
