@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Moderation.Classifier.Normalization;
@@ -238,10 +239,20 @@ public static class TextNormalizer
             return;
         }
 
-        var chars = folded.Text.ToCharArray();
-        if (SymbolLetters.Read(chars, removed, OverlapsEntity(entities)))
+        // Most comments with one of the symbols ("!") change nothing: a pooled buffer, and a new string only when one did.
+        var length = folded.Text.Length;
+        var chars = ArrayPool<char>.Shared.Rent(length);
+        try
         {
-            folded.Text = new string(chars);
+            folded.Text.CopyTo(chars);
+            if (SymbolLetters.Read(chars.AsSpan(0, length), removed, OverlapsEntity(entities)))
+            {
+                folded.Text = new string(chars, 0, length);
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
         }
     }
 

@@ -148,7 +148,8 @@ public static class ObfuscationRewriter
         var builder = new StringBuilder(text.Length * 2);
         var alphabet = Alphabets[random.Next(Alphabets.Length)];
         var separator = Separators[random.Next(Separators.Length)];
-        var otherAlphabet = Array.IndexOf(UnseenKinds, kind) >= 0 ? OtherAlphabets[random.Next(OtherAlphabets.Length)] : [];
+        var unseen = Array.IndexOf(UnseenKinds, kind) >= 0;
+        var otherAlphabet = unseen ? OtherAlphabets[random.Next(OtherAlphabets.Length)] : [];
         var start = 0;
         for (var i = 0; i <= text.Length; i++)
         {
@@ -160,7 +161,7 @@ public static class ObfuscationRewriter
             var word = text[start..i];
             var letters = word.Count(char.IsAsciiLetter);
             builder.Append(letters >= 2 && random.NextDouble() < share
-                ? Array.IndexOf(UnseenKinds, kind) >= 0 ? RewriteUnseen(word, kind, random, otherAlphabet) : RewriteWord(word, kind, random, alphabet, separator)
+                ? unseen ? RewriteUnseen(word, kind, random, otherAlphabet) : RewriteWord(word, kind, random, alphabet, separator)
                 : word);
             if (i < text.Length)
             {
@@ -211,15 +212,7 @@ public static class ObfuscationRewriter
 
                 break;
             case ObfuscationKind.ZeroWidth:
-                for (var i = 0; i < word.Length; i++)
-                {
-                    builder.Append(word[i]);
-                    if (i + 1 < word.Length && random.NextDouble() < 0.5)
-                    {
-                        builder.Append(ZeroWidth[random.Next(ZeroWidth.Length)]);
-                    }
-                }
-
+                InsertInvisibles(builder, word, random, ZeroWidth);
                 break;
             case ObfuscationKind.Stretch:
                 var stretched = false;
@@ -313,15 +306,7 @@ public static class ObfuscationRewriter
 
                 break;
             case ObfuscationKind.OtherInvisible:
-                for (var i = 0; i < word.Length; i++)
-                {
-                    builder.Append(word[i]);
-                    if (i + 1 < word.Length && random.NextDouble() < 0.5)
-                    {
-                        builder.Append(OtherInvisibles[random.Next(OtherInvisibles.Length)]);
-                    }
-                }
-
+                InsertInvisibles(builder, word, random, OtherInvisibles);
                 break;
             default:
                 builder.Append(word);
@@ -329,6 +314,19 @@ public static class ObfuscationRewriter
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>Writes a word with one of <paramref name="invisibles"/> after about half of its characters but the last.</summary>
+    private static void InsertInvisibles(StringBuilder builder, string word, Random random, string[] invisibles)
+    {
+        for (var i = 0; i < word.Length; i++)
+        {
+            builder.Append(word[i]);
+            if (i + 1 < word.Length && random.NextDouble() < 0.5)
+            {
+                builder.Append(invisibles[random.Next(invisibles.Length)]);
+            }
+        }
     }
 
     private static string[] Letters(int small, Dictionary<char, int> gaps) =>
