@@ -42,6 +42,20 @@ public static class TextNormalizer
         public int StyledLetters { get; set; }
         public string Text { get; set; } = string.Empty;
 
+        /// <summary>The original range folded characters [from, to) came from (not always in order: see upside-down text).</summary>
+        public (int Start, int End) OriginalRange(int from, int to)
+        {
+            var start = int.MaxValue;
+            var end = 0;
+            for (var i = from; i < to; i++)
+            {
+                start = Math.Min(start, Starts[i]);
+                end = Math.Max(end, Ends[i]);
+            }
+
+            return (start, end);
+        }
+
         public void Add(char c, int start, int end)
         {
             Chars.Append(c);
@@ -55,49 +69,88 @@ public static class TextNormalizer
     private static FoldedText Fold(string text)
     {
         var folded = new FoldedText(text.Length + 8);
-        for (var i = 0; i < text.Length;)
+        var position = 0;
+        foreach (var (start, end) in UpsideDown.FindRuns(text))
         {
-            int codePoint;
-            int width;
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                codePoint = char.ConvertToUtf32(text[i], text[i + 1]);
-                width = 2;
-            }
-            else
-            {
-                codePoint = char.IsSurrogate(text[i]) ? 0xFFFD : text[i];
-                width = 1;
-            }
-
-            var result = CharacterFolding.Fold(codePoint);
-            if (width == 2 && result.Text.Length == 2 && result.Text[0] == text[i] && result.Text[1] == text[i + 1])
-            {
-                // Characters outside the BMP without a Latin reading (emoji) are kept whole.
-                folded.Add(text[i], i, i + width);
-                folded.Add(text[i + 1], i, i + width);
-            }
-            else
-            {
-                foreach (var c in result.Text)
-                {
-                    folded.Add(c, i, i + width);
-                    if (char.IsLetter(c))
-                    {
-                        folded.Letters++;
-                        if (result.Styled)
-                        {
-                            folded.StyledLetters++;
-                        }
-                    }
-                }
-            }
-
-            i += width;
+            FoldRange(folded, text, position, start);
+            FoldTurnedRange(folded, text, start, end);
+            position = end;
         }
 
+        FoldRange(folded, text, position, text.Length);
         folded.Text = folded.Chars.ToString();
         return folded;
+    }
+
+    private static void FoldRange(FoldedText folded, string text, int from, int to)
+    {
+        for (var i = from; i < to;)
+        {
+            var width = ReadCodePoint(text, i, to, out var codePoint);
+            FoldCodePoint(folded, codePoint, i, i + width);
+            i += width;
+        }
+    }
+
+    // Text written upside down is read in the reverse order, each character turned back; every character keeps the
+    // original range it came from, so explanations still point at what the author wrote.
+    private static void FoldTurnedRange(FoldedText folded, string text, int from, int to)
+    {
+        var elements = new List<(int Start, int End)>();
+        for (var i = from; i < to;)
+        {
+            var length = Math.Max(1, StringInfo.GetNextTextElementLength(text.AsSpan(i, to - i)));
+            elements.Add((i, i + length));
+            i += length;
+        }
+
+        for (var e = elements.Count - 1; e >= 0; e--)
+        {
+            var (start, end) = elements[e];
+            for (var i = start; i < end;)
+            {
+                var width = ReadCodePoint(text, i, end, out var codePoint);
+                FoldCodePoint(folded, UpsideDown.TurnBack(codePoint), i, i + width);
+                i += width;
+            }
+        }
+    }
+
+    private static int ReadCodePoint(string text, int i, int end, out int codePoint)
+    {
+        if (char.IsHighSurrogate(text[i]) && i + 1 < end && char.IsLowSurrogate(text[i + 1]))
+        {
+            codePoint = char.ConvertToUtf32(text[i], text[i + 1]);
+            return 2;
+        }
+
+        codePoint = char.IsSurrogate(text[i]) ? 0xFFFD : text[i];
+        return 1;
+    }
+
+    private static void FoldCodePoint(FoldedText folded, int codePoint, int start, int end)
+    {
+        var result = CharacterFolding.Fold(codePoint);
+        if (result.Text.Length == 2 && char.IsSurrogatePair(result.Text[0], result.Text[1]) && char.ConvertToUtf32(result.Text[0], result.Text[1]) == codePoint)
+        {
+            // Characters outside the BMP without a Latin reading (emoji) are kept whole.
+            folded.Add(result.Text[0], start, end);
+            folded.Add(result.Text[1], start, end);
+            return;
+        }
+
+        foreach (var c in result.Text)
+        {
+            folded.Add(c, start, end);
+            if (char.IsLetter(c))
+            {
+                folded.Letters++;
+                if (result.Styled)
+                {
+                    folded.StyledLetters++;
+                }
+            }
+        }
     }
 
     private static List<Entity> FindEntities(FoldedText folded)
@@ -269,7 +322,8 @@ public static class TextNormalizer
             if (entityIndex < entities.Count && entities[entityIndex].Start == i)
             {
                 var entity = entities[entityIndex++];
-                output.AppendWord(EntityPatterns.TokenOf(entity.Kind), folded.Starts[entity.Start], folded.Ends[entity.End - 1]);
+                var (entityStart, entityEnd) = folded.OriginalRange(entity.Start, entity.End);
+                output.AppendWord(EntityPatterns.TokenOf(entity.Kind), entityStart, entityEnd);
                 counts[(int)entity.Kind]++;
                 i = entity.End;
                 continue;
@@ -376,8 +430,15 @@ public static class TextNormalizer
         }
 
         var span = buffer[..length];
-        var wordStart = starts[0];
-        var wordEnd = ends[length - 1];
+        // Not starts[0] and ends[^1]: a word read upside down runs backwards through the original.
+        var wordStart = int.MaxValue;
+        var wordEnd = 0;
+        for (var k = 0; k < length; k++)
+        {
+            wordStart = Math.Min(wordStart, starts[k]);
+            wordEnd = Math.Max(wordEnd, ends[k]);
+        }
+
         if (SlangSpellings.TryGetStandard(span, out var standard))
         {
             output.AppendWord(standard, wordStart, wordEnd);

@@ -24,6 +24,9 @@ public sealed class NormalizedTextOffsetsTests
     [InlineData("situs g()cor", "gocor", "g()cor")]
     [InlineData("ayo ga.cor max-win", "gacor", "ga.cor")]
     [InlineData("dasar @nj!ng kau", "anjing", "@nj!ng")]
+    [InlineData("\u0287ols \u0279o\u0254\u0250\u0183", "slot", "\u0287ols")] // read upside down, backwards
+    [InlineData("\u0287ols \u0279o\u0254\u0250\u0183", "gacor slot", "\u0287ols \u0279o\u0254\u0250\u0183")]
+    [InlineData("ayo bonu\U0001F4B0s", "bonus", "bonu\U0001F4B0s")]
     public void Maps_a_word_back_to_what_the_author_wrote(string original, string word, string expected) =>
         Assert.Equal(expected, OriginalOf(TextNormalizer.Normalize(original), word));
 
@@ -38,7 +41,7 @@ public sealed class NormalizedTextOffsetsTests
     [Fact]
     public void Every_word_maps_to_a_range_inside_the_original()
     {
-        foreach (var text in new[] { "🔥🔥 𝐒𝐋𝐎𝐓 g4c0r!!", "a", "   ", "ok 👍🏽 sip", "x\u0301\u0302y", "$|()+ ga.cor @p@ !n!" })
+        foreach (var text in new[] { "🔥🔥 𝐒𝐋𝐎𝐓 g4c0r!!", "a", "   ", "ok 👍🏽 sip", "x\u0301\u0302y", "$|()+ ga.cor @p@ !n!", "\u0287ols \u0279o\u0254\u0250\u0183 ok", "\u0183u\u0250pn yg \u029E\u0250\u0287o", "b\U0001F4B0o\U0001F4B0doh" })
         {
             var normalized = TextNormalizer.Normalize(text);
             var position = 0;

@@ -34,6 +34,44 @@ public sealed class TextNormalizerTests
     public void Maps_lookalike_letters_from_more_scripts(string input, string expected) => Assert.Equal(expected, Norm(input));
 
     [Theory]
+    [InlineData("se\u0138arang", "sekarang")] // kra
+    [InlineData("ma\u03C7wi\u057C", "maxwin")] // Greek chi, Armenian ra
+    [InlineData("pe\uAB47\u04BDn", "peren")] // Latin small r without handle, Cyrillic che with descender
+    [InlineData("\u00DF0d0h", "bodoh")] // sharp s as a leetspeak b
+    [InlineData("sit\u00B5s", "situs")] // micro sign, a Greek mu
+    [InlineData("\u0393\u0394", "ra")] // capitals of mapped small letters: Gamma, Delta
+    [InlineData("b\u0AE6d\u0AE6h", "bodoh")] // Gujarati zeros read as digits, then as leetspeak
+    public void Maps_rarer_lookalike_letters_and_digits(string input, string expected) => Assert.Equal(expected, Norm(input));
+
+    [Theory]
+    [InlineData("\u0287ols \u0279o\u0254\u0250\u0183", "gacor slot")]
+    [InlineData("\u0183u\u0250pn \u029E\u0250\u0287o", "otak udang")] // "u" is a turned "n", "p" a turned "d"
+    [InlineData("00\u0196 snuoq", "bonus 100")] // turned digits and letters without a turned-only form
+    [InlineData("\u0287ols", "slot")] // one turned letter is enough when it is the whole comment
+    [InlineData("saya suka \u0287ols \u0279o\u0254\u0250\u0183 banget", "saya suka gacor slot banget")] // only the turned run
+    public void Reads_upside_down_text(string input, string expected) => Assert.Equal(expected, Norm(input));
+
+    [Theory]
+    [InlineData("bu\u0250t ini", "bu\u0250t ini")] // one turned letter among ordinary words is a look-alike, not a turned run
+    [InlineData("pop dub", "pop dub")] // Latin letters that turn into each other, with no turned-only letter
+    [InlineData("sama s\u0279o", "sama s\u0279o")] // one turned letter after a normal word stays
+    public void Leaves_text_that_is_not_upside_down_alone(string input, string expected) => Assert.Equal(expected, Norm(input));
+
+    [Theory]
+    [InlineData("p3r\u00A73n m\u2206xwin", "persen maxwin")]
+    [InlineData("|<amu ga\u00A2or ma\u00D7win", "kamu gacor maxwin")]
+    [InlineData("ga(or", "gacor")]
+    [InlineData("ba6us", "bagus")]
+    [InlineData("\u2206nd \u00A2all bonu\u00A7", "and call bonus")] // at the edges of a word too
+    [InlineData("|<@mu", "kamu")] // a disguised word, not a handle
+    public void Reads_more_symbols_and_digits_inside_words_as_letters(string input, string expected) => Assert.Equal(expected, Norm(input));
+
+    [Theory]
+    [InlineData("harga \u00A250 dan 2\u00D73", "harga \u00A2 50 dan 2 3")] // a price and a product
+    [InlineData("lihat (foto) dan f(2", "lihat foto dan f 2")] // a parenthesis after a space or before a non-letter
+    public void Leaves_the_new_symbols_alone_where_they_mean_themselves(string input, string expected) => Assert.Equal(expected, Norm(input));
+
+    [Theory]
     [InlineData("j@ckp0t", "jackpot")]
     [InlineData("$lot gr@ti$", "slot gratis")]
     [InlineData("m@xw!n", "maxwin")]
@@ -61,6 +99,22 @@ public sealed class TextNormalizerTests
     [InlineData("covid-19", "covid19")]
     [InlineData("pem.erin.tah", "pemerintah")]
     public void Joins_words_broken_by_punctuation(string input, string expected) => Assert.Equal(expected, Norm(input));
+
+    [Theory]
+    [InlineData("bonu\U0001F4B0s s\U0001F525itus", "bonus situs")]
+    [InlineData("b\U0001F4B0o\U0001F4B0doh", "bodoh")]
+    [InlineData("se\u2764\uFE0Fkarang", "sekarang")] // the emoji's variation selector is invisible
+    [InlineData("ma-x-wi-n p~er~s~en", "maxwin persen")] // three breaks, the same mark, short pieces
+    [InlineData("t\u2022o\u2022lo\u2022l", "tolol")]
+    public void Joins_words_broken_by_emoji_or_by_one_mark_repeated(string input, string expected) => Assert.Equal(expected, Norm(input));
+
+    [Theory]
+    [InlineData("mantap\U0001F44Dkeren", "mantap \U0001F44D keren")] // two words with an emoji between them
+    [InlineData("gacor\U0001F525\U0001F525slot", "gacor \U0001F525 slot")] // a row of emoji is not a break
+    [InlineData("state-of-the-art", "state of the art")] // a long piece
+    [InlineData("ma-x.wi-n", "ma x wi n")] // three breaks with different marks
+    [InlineData("12-05-2024", "12 05 2024")]
+    public void Leaves_words_separated_by_emoji_or_long_pieces_apart(string input, string expected) => Assert.Equal(expected, Norm(input));
 
     [Theory]
     [InlineData("anak-anak", "anak anak")] // no piece short enough to be a fragment
@@ -101,6 +155,12 @@ public sealed class TextNormalizerTests
     [InlineData("s\u200Cl\u200Do\u2060t", "slot")]
     [InlineData("\uFEFFhalo", "halo")]
     public void Removes_zero_width_characters(string input, string expected) => Assert.Equal(expected, Norm(input));
+
+    [Theory]
+    [InlineData("daftar\u3164sekarang", "daftar sekarang")] // Hangul filler
+    [InlineData("di\u2800situs", "di situs")] // blank Braille pattern
+    [InlineData("sl\uFFA0ot", "sl ot")] // shows a gap, so it is one
+    public void Reads_blank_letters_as_spaces(string input, string expected) => Assert.Equal(expected, Norm(input));
 
     [Theory]
     [InlineData("gaaaacor", "gacor")]

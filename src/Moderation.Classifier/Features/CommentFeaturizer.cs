@@ -117,14 +117,12 @@ internal sealed class CommentFeaturizer
         buffer.EnsureOriginal(length);
         var map = buffer.OriginalWords.AsSpan(0, length);
         map.Fill(-1);
-        var starts = normalized.OriginalStarts;
-        var ends = normalized.OriginalEnds;
         for (var w = 0; w < buffer.WordCount; w++)
         {
             var first = buffer.WordStarts[w];
-            var last = first + buffer.WordLengths[w] - 1;
-            var from = Math.Clamp(starts[first], 0, length);
-            var to = Math.Clamp(ends[last], from, length);
+            var (start, end) = normalized.OriginalRange(first, first + buffer.WordLengths[w] - 1);
+            var from = Math.Clamp(start, 0, length);
+            var to = Math.Clamp(end, from, length);
             map[from..to].Fill(w);
         }
     }

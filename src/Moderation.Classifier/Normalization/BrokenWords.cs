@@ -1,19 +1,25 @@
+using System.Globalization;
+
 namespace Moderation.Classifier.Normalization;
 
 /// <summary>
-/// Words broken by punctuation without a space ("ga.cor", "sl_ot", "max-win", "anj/ing", "covid-19"). Such a word is
-/// joined when one of its pieces is too short to be a word of its own (three characters or fewer), so "anak-anak",
-/// "bagus.mantap" and "10.30" stay apart. Spaces are not joined: "sl ot" cannot be told from two words.
+/// Words broken by punctuation or an emoji without a space ("ga.cor", "sl_ot", "max-win", "anj/ing", "covid-19",
+/// "bonu💰s", "ma-x-wi-n"). Such a word is joined when one of its pieces is too short to be a word of its own (three
+/// characters or fewer), so "anak-anak", "bagus.mantap", "mantap👍keren" and "10.30" stay apart. Three or more breaks
+/// are joined only when every break is the same mark and every piece is short ("p~er~s~en"), so "state-of-the-art"
+/// stays apart. A row of emoji between words ("mantap🔥🔥keren") is not a break, and spaces are not joined: "sl ot"
+/// cannot be told from two words.
 /// </summary>
 internal static class BrokenWords
 {
-    private const int MaxPieces = 3;
+    private const int MaxBreaks = 8;
     private const int ShortPiece = 3;
 
     /// <summary>Marks the punctuation of broken words as removed; words that overlap <paramref name="isToken"/> (entities) are left alone.</summary>
     public static void Join(string text, bool[] removed, Func<int, int, bool> isToken)
     {
-        Span<int> breaks = stackalloc int[MaxPieces - 1];
+        Span<int> breaks = stackalloc int[MaxBreaks];
+        Span<int> widths = stackalloc int[MaxBreaks];
         var start = 0;
         while (start < text.Length)
         {
@@ -23,46 +29,57 @@ internal static class BrokenWords
                 continue;
             }
 
-            // A run of letters and digits with single break characters between them.
+            // A run of letters and digits with single break marks between them.
             var count = 0;
             var shortest = int.MaxValue;
+            var longest = 0;
+            var piecesWithLetters = 0;
+            var sameBreak = true;
             var pieceStart = start;
-            var letters = false;
             var end = start;
             var tooMany = false;
             while (true)
             {
+                var pieceHasLetter = false;
                 while (end < text.Length && char.IsLetterOrDigit(text[end]))
                 {
-                    letters |= char.IsLetter(text[end]);
+                    pieceHasLetter |= char.IsLetter(text[end]);
                     end++;
                 }
 
                 shortest = Math.Min(shortest, end - pieceStart);
-                if (end + 1 < text.Length && IsBreak(text[end]) && char.IsLetterOrDigit(text[end + 1]))
+                longest = Math.Max(longest, end - pieceStart);
+                piecesWithLetters += pieceHasLetter ? 1 : 0;
+                var width = BreakWidth(text, end);
+                if (width > 0 && end + width < text.Length && char.IsLetterOrDigit(text[end + width]))
                 {
-                    if (count == breaks.Length)
+                    if (count == MaxBreaks)
                     {
-                        tooMany = true; // "a.b.c.d" is a spaced-letter run or an abbreviation, not a broken word
+                        tooMany = true;
                     }
                     else
                     {
-                        breaks[count++] = end;
+                        sameBreak &= count == 0 || text.AsSpan(breaks[0], widths[0]).SequenceEqual(text.AsSpan(end, width));
+                        breaks[count] = end;
+                        widths[count++] = width;
                     }
 
-                    pieceStart = ++end;
+                    pieceStart = end += width;
                     continue;
                 }
 
                 break;
             }
 
-            if (count > 0 && !tooMany && letters && shortest <= ShortPiece && !isToken(start, end)
+            var broken = count <= 2
+                ? shortest <= ShortPiece
+                : sameBreak && longest <= ShortPiece && piecesWithLetters >= 2;
+            if (count > 0 && !tooMany && piecesWithLetters > 0 && broken && !isToken(start, end)
                 && (end >= text.Length || text[end] is not ('@' or '/')))
             {
-                foreach (var at in breaks[..count])
+                for (var b = 0; b < count; b++)
                 {
-                    removed[at] = true;
+                    removed.AsSpan(breaks[b], widths[b]).Fill(true);
                 }
             }
 
@@ -70,5 +87,29 @@ internal static class BrokenWords
         }
     }
 
-    private static bool IsBreak(char c) => c is '.' or '-' or '_' or '/' or '~' or ',' or '·' or '•' or '*' or ':';
+    // One punctuation mark or one emoji; the emoji's variation selector was folded away before this runs.
+    private static int BreakWidth(string text, int i)
+    {
+        if (i >= text.Length)
+        {
+            return 0;
+        }
+
+        if (text[i] is '.' or '-' or '_' or '/' or '~' or ',' or '·' or '•' or '*' or ':' or '^')
+        {
+            return 1;
+        }
+
+        if (text[i] < '\u00A0')
+        {
+            return 0; // the rest of ASCII: spaces, letters, and punctuation that is not a break
+        }
+
+        if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+        {
+            return CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(text[i], text[i + 1])) == UnicodeCategory.OtherSymbol ? 2 : 0;
+        }
+
+        return CharUnicodeInfo.GetUnicodeCategory(text[i]) == UnicodeCategory.OtherSymbol ? 1 : 0;
+    }
 }

@@ -21,11 +21,17 @@ internal static class CharacterFolding
     public static FoldedCodePoint Fold(int codePoint) =>
         codePoint < 128 ? AsciiTable[codePoint] : Cache.GetOrAdd(codePoint, FoldUncached);
 
-    /// <summary>Characters that render as nothing (or as blank) and are used to break words up invisibly.</summary>
+    /// <summary>Characters that render as nothing and are used to break words up invisibly.</summary>
     public static bool IsInvisible(int codePoint) =>
-        codePoint is 0x00AD or 0x034F or 0x061C or 0x115F or 0x1160 or 0x17B4 or 0x17B5 or 0x180E
+        codePoint is 0x00AD or 0x034F or 0x061C or 0x17B4 or 0x17B5 or 0x180E
             or (>= 0x200B and <= 0x200F) or (>= 0x202A and <= 0x202E) or (>= 0x2060 and <= 0x206F)
-            or 0x3164 or 0xFEFF or 0xFFA0 or 0x2800 or (>= 0xFE00 and <= 0xFE0F) or (>= 0xE0000 and <= 0xE0FFF);
+            or 0xFEFF or (>= 0xFE00 and <= 0xFE0F) or (>= 0xE0000 and <= 0xE0FFF);
+
+    /// <summary>
+    /// Letters that render as a blank the width of a letter (Hangul fillers, the blank Braille pattern). Unicode calls
+    /// them letters or symbols, not spaces, so they are used in place of spaces to get past filters: they are spaces.
+    /// </summary>
+    public static bool IsBlankLetter(int codePoint) => codePoint is 0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800;
 
     private static FoldedCodePoint[] BuildAscii()
     {
@@ -52,14 +58,21 @@ internal static class CharacterFolding
             return new FoldedCodePoint(string.Empty, false);
         }
 
-        if (category is UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Control)
+        if (category is UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Control
+            || IsBlankLetter(codePoint))
         {
             return new FoldedCodePoint(" ", false);
         }
 
-        if (LookalikeLetters.TryMap(codePoint, out var latin))
+        if (LookalikeLetters.TryMap(codePoint, out var latin) || LookalikeLetters.TryMap(LowerCase(codePoint), out latin))
         {
             return new FoldedCodePoint(latin.ToString(), true);
+        }
+
+        if (category == UnicodeCategory.DecimalDigitNumber && CharUnicodeInfo.GetDecimalDigitValue(char.ConvertFromUtf32(codePoint), 0) is var digit and >= 0)
+        {
+            // Digits of other scripts look like ours ("૦" for "0", and so for "o" in leetspeak): read them as ours.
+            return new FoldedCodePoint(((char)('0' + digit)).ToString(), codePoint > 0x7F);
         }
 
         var original = char.ConvertFromUtf32(codePoint);
@@ -75,7 +88,9 @@ internal static class CharacterFolding
         {
             if (Rune.IsLetterOrDigit(rune))
             {
-                kept.Append(Rune.ToLowerInvariant(rune).ToString());
+                // A decomposition can end in a look-alike: the micro sign "µ" is the Greek "μ", read as "u".
+                var lower = Rune.ToLowerInvariant(rune);
+                kept.Append(LookalikeLetters.TryMap(lower.Value, out var letter) ? letter.ToString() : lower.ToString());
             }
         }
 
@@ -88,6 +103,9 @@ internal static class CharacterFolding
 
         return new FoldedCodePoint(kept.ToString(), IsStyledBlock(codePoint) && IsAsciiAlphanumeric(kept));
     }
+
+    private static int LowerCase(int codePoint) =>
+        Rune.IsValid(codePoint) ? Rune.ToLowerInvariant(new Rune(codePoint)).Value : codePoint;
 
     private static bool IsStyledBlock(int codePoint) =>
         codePoint is (>= 0x1D400 and <= 0x1D7FF) // mathematical alphanumerics 𝐆 𝕊 𝓢

@@ -1,7 +1,7 @@
 namespace Moderation.Classifier.Normalization;
 
 /// <summary>
-/// Digits written for letters ("g4c0r", "m4xw1n", "s4y4", "4nj1ng"). A word that mixes letters and digits is
+/// Digits written for letters ("g4c0r", "m4xw1n", "s4y4", "4nj1ng", "ba6us"). A word that mixes letters and digits is
 /// read as leetspeak unless it has the shape of an ordinary token: a number with a short unit ("35rb", "2gb",
 /// "5menit"), a name with a number ("covid19", "mp3"), a price ("rp35rb").
 /// </summary>
@@ -18,6 +18,7 @@ internal static class Leetspeak
         '3' => 'e',
         '4' => 'a',
         '5' => 's',
+        '6' => 'g',
         '7' => 't',
         '8' => 'b',
         '9' => 'g',
@@ -39,7 +40,7 @@ internal static class Leetspeak
             {
                 if (LetterFor(c) == '\0')
                 {
-                    return; // "h2o", "b2b", "6d": not leetspeak.
+                    return; // "h2o", "b2b": not leetspeak.
                 }
 
                 digits++;

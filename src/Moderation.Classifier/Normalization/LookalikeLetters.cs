@@ -6,7 +6,7 @@ namespace Moderation.Classifier.Normalization;
 /// Letters from other scripts (and Latin small capitals / IPA forms) that spammers put in place of Latin
 /// letters because they look the same (Cyrillic, Greek, Armenian, Cherokee, Lisu, Latin small capitals). Unicode
 /// compatibility folding does not touch them, so they are mapped here by hand. The text this service reads is Indonesian and English, so folding Cyrillic and Greek wholesale
-/// costs nothing real.
+/// costs nothing real; for the same reason the German "ß" is read as the "b" it stands for in leetspeak ("ßodoh").
 /// </summary>
 internal static class LookalikeLetters
 {
@@ -14,20 +14,21 @@ internal static class LookalikeLetters
     private const string Pairs =
         // Cyrillic lower case
         "а=a б=b в=b г=r д=d е=e ё=e и=u й=u к=k м=m н=h о=o п=n р=p с=c т=t у=y х=x ш=w щ=w ъ=b ь=b э=e " +
-        "і=i ї=i ј=j ѕ=s ԁ=d һ=h ԛ=q ԝ=w ґ=r є=e ѵ=v ӏ=l ԍ=g " +
+        "і=i ї=i ј=j ѕ=s ԁ=d һ=h ԛ=q ԝ=w ґ=r є=e ѵ=v ӏ=l ԍ=g ҽ=e ҿ=e ԑ=e " +
         // Cyrillic upper case
         "А=a Б=b В=b Г=r Д=d Е=e Ё=e И=u Й=u К=k М=m Н=h О=o П=n Р=p С=c Т=t У=y Х=x Ш=w Щ=w Ь=b " +
         "І=i Ї=i Ј=j Ѕ=s Ԁ=d Һ=h Ԛ=q Ԝ=w Є=e Ӏ=l Ԍ=g " +
         // Greek lower case (accented forms included: they are precomposed)
         "α=a β=b γ=y δ=d ε=e ζ=z η=n θ=o ι=i κ=k μ=u ν=v ο=o π=n ρ=p σ=o ς=c τ=t υ=u χ=x ω=w " +
-        "ά=a έ=e ή=n ί=i ό=o ύ=u ώ=w ϲ=c " +
+        "ά=a έ=e ή=n ί=i ό=o ύ=u ώ=w ϲ=c ϳ=j ϱ=p ϐ=b ϰ=k " +
         // Greek upper case
-        "Α=a Β=b Ε=e Ζ=z Η=h Ι=i Κ=k Μ=m Ν=n Ο=o Ρ=p Τ=t Υ=y Χ=x " +
+        "Α=a Β=b Ε=e Ζ=z Η=h Ι=i Κ=k Μ=m Ν=n Ο=o Ρ=p Τ=t Υ=y Χ=x Δ=a Γ=r " +
         // Latin small capitals and Latin-looking letters without a compatibility mapping
         "ᴀ=a ʙ=b ᴄ=c ᴅ=d ᴇ=e ꜰ=f ɢ=g ʜ=h ɪ=i ᴊ=j ᴋ=k ʟ=l ᴍ=m ɴ=n ᴏ=o ᴘ=p ǫ=q ʀ=r ꜱ=s ᴛ=t ᴜ=u ᴠ=v ᴡ=w ʏ=y ᴢ=z " +
         "ɑ=a ɡ=g ı=i ȷ=j ł=l ɩ=i ʋ=v ɓ=b ɗ=d ɦ=h ɱ=m ɲ=n ɵ=o ɾ=r ʂ=s ʐ=z ƙ=k ƒ=f ø=o Ø=o đ=d Đ=d ħ=h " +
+        "ĸ=k ꭇ=r ǀ=l ʝ=j ɋ=q ß=b ẞ=b ℮=e " +
         // Armenian
-        "օ=o ս=u ո=n հ=h ց=g զ=q Օ=o Ս=u Տ=s Լ=l " +
+        "օ=o ս=u ո=n ռ=n հ=h ց=g զ=q ք=p Օ=o Ս=u Տ=s Լ=l " +
         // Cherokee capitals (their small forms are added in Build)
         "Ꭺ=a Ᏼ=b Ꮯ=c Ꭰ=d Ꭼ=e Ꮐ=g Ꮋ=h Ꭵ=i Ꭻ=j Ꮶ=k Ꮮ=l Ꮇ=m Ꮲ=p Ꮢ=r Ꮪ=s Ꭲ=t Ꮩ=v Ꮃ=w Ꮍ=y Ꮓ=z " +
         // Lisu, whose letters are drawn as Latin capitals

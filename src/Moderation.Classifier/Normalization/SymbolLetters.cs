@@ -3,16 +3,17 @@ using System.Buffers;
 namespace Moderation.Classifier.Normalization;
 
 /// <summary>
-/// Symbols written for letters inside a word ("j@ckp0t", "$lot", "gr@ti$", "m@xw!n", "jud0|", "g()cor", "+idak", "!n").
+/// Symbols written for letters inside a word ("j@ckp0t", "$lot", "gr@ti$", "m@xw!n", "jud0|", "g()cor", "+idak", "!n",
+/// "p3r§3n", "m∆xwin", "|&lt;amu", "ga¢or", "ma×win", and "ga(or" where the parenthesis has a letter on both sides).
 /// A symbol is read as its letter only in a word with a letter, next to a letter or digit, and not where it usually
 /// means itself: "$100", "18+", "a+", "c#", "#judol", "@admin" (a handle unless the word has another symbol) and a
 /// sentence's "mantap!" keep their meaning. E-mails and links are tokens before this runs.
 /// </summary>
 internal static class SymbolLetters
 {
-    private static readonly SearchValues<char> Candidates = SearchValues.Create("@$!|€+#(");
+    private static readonly SearchValues<char> Candidates = SearchValues.Create("@$!|€+#(§∆¢×");
 
-    /// <summary>The letter a symbol stands for, or '\0'. "()" is read as 'o' by <see cref="Read"/>.</summary>
+    /// <summary>The letter a symbol stands for, or '\0'. "()" and "|&lt;" are read as 'o' and 'k' by <see cref="Read"/>.</summary>
     public static char LetterFor(char symbol) => symbol switch
     {
         '@' => 'a',
@@ -22,6 +23,11 @@ internal static class SymbolLetters
         '€' => 'e',
         '+' => 't',
         '#' => 'h',
+        '§' => 's',
+        '∆' => 'a',
+        '¢' => 'c',
+        '×' => 'x',
+        '(' => 'c',
         _ => '\0',
     };
 
@@ -65,7 +71,7 @@ internal static class SymbolLetters
     {
         // Some symbols at the edges of a word are themselves: "#judol", a sentence's "mantap!". The others are read
         // as letters there too: "$lot", "+idak", "bonu$", "slo+", "ole#", "@nj!ng" (a real "@admin" is a token).
-        while (start < end && !char.IsLetterOrDigit(text[start]) && text[start] is not ('$' or '|' or '€' or '!' or '+' or '@') && !IsRing(text, start, end))
+        while (start < end && !char.IsLetterOrDigit(text[start]) && text[start] is not ('$' or '|' or '€' or '!' or '+' or '@' or '§' or '∆' or '¢' or '×') && !IsPair(text, start, end))
         {
             start++;
         }
@@ -79,7 +85,7 @@ internal static class SymbolLetters
             {
                 letters++;
             }
-            else if (LetterFor(text[i]) != '\0' || IsRing(text, i, end))
+            else if (LetterFor(text[i]) != '\0' || IsPair(text, i, end))
             {
                 symbols++;
                 disguised |= text[i] != '!' || i > start && i + 1 < end && char.IsLetterOrDigit(text[i - 1]) && char.IsLetterOrDigit(text[i + 1]);
@@ -92,7 +98,7 @@ internal static class SymbolLetters
 
         // A final "!" is a letter only in a word disguised elsewhere too ("m@xw!n!", "!n!" but not "mantap!!").
         while (end > start && !char.IsLetterOrDigit(text[end - 1])
-            && (text[end - 1] is not ('$' or '|' or '€' or '+' or '#' or '!' or '@') && !(end - 2 >= start && IsRing(text, end - 2, end))
+            && (text[end - 1] is not ('$' or '|' or '€' or '+' or '#' or '!' or '@' or '§' or '∆' or '¢' or '×') && !(end - 2 >= start && IsPair(text, end - 2, end))
                 || text[end - 1] == '!' && !disguised))
         {
             symbols -= LetterFor(text[end - 1]) != '\0' ? 1 : 0;
@@ -124,13 +130,13 @@ internal static class SymbolLetters
 
     /// <summary>
     /// Whether the handle at <paramref name="at"/> (an '@') is a disguised word instead: preceded by a symbol that
-    /// stands for a letter or holding another one ("$@ma", "@nj!ng", "@p@"). A final "!" does not count ("@budi!").
+    /// stands for a letter or holding another one ("$@ma", "|&lt;@mu", "@nj!ng", "@p@"). A final "!" does not count ("@budi!").
     /// </summary>
     public static bool IsDisguisedHandle(string text, int at)
     {
-        if (at > 0 && !char.IsWhiteSpace(text[at - 1]) && LetterFor(text[at - 1]) != '\0')
+        if (at > 0 && !char.IsWhiteSpace(text[at - 1]) && (LetterFor(text[at - 1]) != '\0' || at > 1 && text[at - 2] == '|' && text[at - 1] == '<'))
         {
-            return true;
+            return true; // "$@ma", "|<@mu"
         }
 
         var end = at + 1;
@@ -147,13 +153,14 @@ internal static class SymbolLetters
         return text.AsSpan(at + 1, end - at - 1).ContainsAny(Candidates);
     }
 
-    /// <summary>"()" written for an 'o' ("g()cor"); a lone parenthesis is punctuation ("(mantap!)").</summary>
-    private static bool IsRing(ReadOnlySpan<char> text, int i, int end) => text[i] == '(' && i + 1 < end && text[i + 1] == ')';
+    /// <summary>"()" written for an 'o' ("g()cor") and "|&lt;" for a 'k' ("|&lt;amu"); a lone parenthesis is punctuation ("(mantap!)").</summary>
+    private static bool IsPair(ReadOnlySpan<char> text, int i, int end) =>
+        i + 1 < end && (text[i] == '(' && text[i + 1] == ')' || text[i] == '|' && text[i + 1] == '<');
 
     private static bool TryRead(Span<char> text, Span<bool> removed, int start, int end, int i, bool twoCharacters)
     {
-        var width = IsRing(text, i, end) ? 2 : 1;
-        var letter = width == 2 ? 'o' : LetterFor(text[i]);
+        var width = IsPair(text, i, end) ? 2 : 1;
+        var letter = width == 2 ? (text[i] == '(' ? 'o' : 'k') : LetterFor(text[i]);
         if (letter == '\0' || twoCharacters && letter is 't' or 'h')
         {
             return false;
@@ -162,7 +169,13 @@ internal static class SymbolLetters
         // Next to a letter or a leetspeak digit ("jud0|"), and not a sign before an amount ("us$100", "€5").
         var before = i > start ? text[i - 1] : ' ';
         var after = i + width < end ? text[i + width] : ' ';
-        if (!(char.IsLetterOrDigit(before) || char.IsLetterOrDigit(after)) || char.IsAsciiDigit(after) && letter is 's' or 'e')
+        if (!(char.IsLetterOrDigit(before) || char.IsLetterOrDigit(after)) || char.IsAsciiDigit(after) && text[i] is '$' or '€' or '¢')
+        {
+            return false;
+        }
+
+        // A lone parenthesis is a 'c' only between two letters ("ga(or"), not in "f(x" or "3(a".
+        if (width == 1 && text[i] == '(' && !(char.IsLetter(before) && char.IsLetter(after)))
         {
             return false;
         }
