@@ -12,6 +12,12 @@ internal static class BenchmarkComments
 
     public static string ModelPath()
     {
+        // MODERATION_MODEL first, so that a candidate model can be measured from inside the repository.
+        if (Environment.GetEnvironmentVariable("MODERATION_MODEL") is { Length: > 0 } fromEnvironment)
+        {
+            return fromEnvironment;
+        }
+
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, "models", "moderation-model.zip");
@@ -21,7 +27,7 @@ internal static class BenchmarkComments
             }
         }
 
-        return Environment.GetEnvironmentVariable("MODERATION_MODEL") ?? throw new FileNotFoundException("models/moderation-model.zip not found; set MODERATION_MODEL.");
+        throw new FileNotFoundException("models/moderation-model.zip not found; set MODERATION_MODEL.");
     }
 
     // Hand-written words for generated comments (Indonesian and English news-comment vocabulary).

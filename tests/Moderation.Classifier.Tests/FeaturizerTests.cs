@@ -83,6 +83,48 @@ public sealed class FeaturizerTests
         Assert.True(Dense("I do not agree with this policy", 13) > Dense("saya tidak setuju dengan kebijakan yang ini", 13));
     }
 
+    [Fact]
+    public void Skeleton_words_let_a_vowel_less_spelling_share_a_feature()
+    {
+        // Word unigrams only, so that no character n-gram is shared by accident.
+        var settings = new FeatureSettings(HashBits: 16, WordBigrams: false) { NormalizedCharGrams = false, RawCharGrams = false, DenseSignals = false };
+        int[] Shared(FeatureSettings s) => Featurize("gcr", s).Indices.Intersect(Featurize("gacor", s).Indices).ToArray();
+
+        Assert.Empty(Shared(settings));
+        Assert.Single(Shared(settings with { SkeletonWords = true }));
+    }
+
+    [Fact]
+    public void Skeleton_words_round_trip_through_the_manifest_json()
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(new FeatureSettings { SkeletonWords = true }, ModelManifest.JsonOptions);
+        Assert.Contains("\"skeletonWords\": true", json);
+        Assert.True(System.Text.Json.JsonSerializer.Deserialize<FeatureSettings>(json, ModelManifest.JsonOptions)!.SkeletonWords);
+        Assert.False(System.Text.Json.JsonSerializer.Deserialize<FeatureSettings>("{}", ModelManifest.JsonOptions)!.SkeletonWords);
+    }
+
+    [Theory]
+    [InlineData("gacor", "gcr")]
+    [InlineData("gcr", "gcr")]
+    [InlineData("bodoh", "bdh")]
+    [InlineData("bdh", "bdh")]
+    [InlineData("sekarang", "skrg")]
+    [InlineData("skrg", "skrg")]
+    [InlineData("yang", "yg")]
+    [InlineData("tetap", "tp")]
+    [InlineData("ttp", "tp")]
+    [InlineData("anjing", "anjg")]
+    [InlineData("maaf", "mf")]
+    [InlineData("yg", "")] // under three letters
+    [InlineData("b0doh", "")] // not only letters
+    [InlineData("bodôh", "")] // not only ASCII letters
+    public void Skeleton_keeps_the_first_letter_and_the_later_consonants(string word, string expected)
+    {
+        Span<char> skeleton = stackalloc char[64];
+        var length = CommentFeaturizer.WriteSkeleton(word, skeleton);
+        Assert.Equal(expected, skeleton[..length].ToString());
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(700)]

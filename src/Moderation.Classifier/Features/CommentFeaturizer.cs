@@ -12,6 +12,8 @@ internal sealed class CommentFeaturizer
     private const uint WordSeed = 0x1F3D5B79;
     private const uint CharSeed = 0x7A3C1E05;
     private const uint RawCharSeed = 0x2C9E4A17;
+    private const uint SkeletonSeed = 0x5E1E7014;
+    private const int MaxSkeletonWordLength = 64;
     private const int MaxCharGramWordLength = 40;
     private const byte WordGroup = 0;
     private const byte CharGroup = 1;
@@ -130,12 +132,70 @@ internal sealed class CommentFeaturizer
     private void AddWordFeatures(string text, FeatureBuffer buffer)
     {
         var history = default(WordHistory);
+        Span<char> skeleton = stackalloc char[MaxSkeletonWordLength];
         for (var w = 0; w < buffer.WordCount; w++)
         {
-            var keyLength = WriteKey(text.AsSpan(buffer.WordStarts[w], buffer.WordLengths[w]), buffer);
+            var word = text.AsSpan(buffer.WordStarts[w], buffer.WordLengths[w]);
+            var keyLength = WriteKey(word, buffer);
             var hash = FeatureHash.Mix(FeatureHash.Of(WordSeed, buffer.KeyChars.AsSpan(0, keyLength)));
             AddWordGrams(hash, w, ref history, buffer);
+            if (Settings.SkeletonWords)
+            {
+                var skeletonLength = WriteSkeleton(word, skeleton);
+                if (skeletonLength > 0)
+                {
+                    // A unigram of its own namespace: not in bigrams/trigrams, weighted like a word.
+                    buffer.AddRaw(Slot(FeatureHash.Mix(FeatureHash.Of(SkeletonSeed, skeleton[..skeletonLength]))), WordGroup, w, 1f);
+                }
+            }
         }
+    }
+
+    /// <summary>
+    /// Writes the consonant skeleton of a word of three or more ASCII lower-case letters: the first letter, then the
+    /// later letters that are not vowels, doubled letters once, a final "ng" as "g". A skeleton is its own skeleton.
+    /// Returns 0 (no skeleton) for other words.
+    /// </summary>
+    internal static int WriteSkeleton(ReadOnlySpan<char> word, Span<char> skeleton)
+    {
+        if (word.Length < 3 || word.Length > skeleton.Length)
+        {
+            return 0;
+        }
+
+        foreach (var c in word)
+        {
+            if (!char.IsAsciiLetterLower(c))
+            {
+                return 0;
+            }
+        }
+
+        var length = 0;
+        skeleton[length++] = word[0];
+        for (var i = 1; i < word.Length; i++)
+        {
+            var c = word[i];
+            if (c is 'a' or 'e' or 'i' or 'o' or 'u' || skeleton[length - 1] == c)
+            {
+                continue;
+            }
+
+            skeleton[length++] = c;
+        }
+
+        if (length >= 3 && skeleton[length - 2] == 'n' && skeleton[length - 1] == 'g')
+        {
+            // "ng" -> "g", and "gng" -> "g" so that the result has no doubled letter either.
+            length--;
+            skeleton[length - 1] = 'g';
+            if (skeleton[length - 2] == 'g')
+            {
+                length--;
+            }
+        }
+
+        return length;
     }
 
     private void AddRawWordFeatures(string original, FeatureBuffer buffer)

@@ -21,6 +21,16 @@ public sealed record FeatureSettings(int HashBits = 20, int CharMinLength = 2, i
     /// </summary>
     public bool RawWords { get; init; }
 
+    /// <summary>
+    /// Whether each word of the normalised text made only of ASCII lower-case letters, three or more, also gives a
+    /// hashed word feature for its consonant skeleton: the first letter kept, later vowels (a e i o u) dropped, doubled
+    /// letters collapsed and a word-final "ng" read as "g" ("gacor" and "gcr" give "gcr", "sekarang" and "skrg" give
+    /// "skrg", "yang" and "yg" give "yg"). Indonesian chat writes many words without their vowels, as slang and as a
+    /// disguise, so the skeleton lets both spellings share a feature. Weighted like a word unigram; off in models
+    /// trained before it existed.
+    /// </summary>
+    public bool SkeletonWords { get; init; }
+
     /// <summary>Whether character n-grams of the normalised text are features.</summary>
     public bool NormalizedCharGrams { get; init; } = true;
 
