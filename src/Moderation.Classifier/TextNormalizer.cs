@@ -12,12 +12,13 @@ namespace Moderation.Classifier;
 /// its own word. Every character keeps the range of the original text it came from.
 /// </summary>
 /// <remarks>
-/// Steps, in order: Unicode compatibility folding of each character (styled letters 𝐆𝐀𝐂𝐎𝐑, fullwidth, circled),
-/// look-alike letters of other scripts to Latin, diacritics and invisible characters dropped, lower case;
+/// Steps, in order: text written upside down read back ("ʇols" is "slot"); Unicode compatibility folding of each
+/// character (styled letters 𝐆𝐀𝐂𝐎𝐑, fullwidth, circled), look-alike letters and other scripts' digits to Latin,
+/// diacritics and invisible characters dropped, blank letters (Hangul filler) read as spaces, lower case;
 /// links, e-mails, phone numbers, handles and messenger contacts to tokens; letters split by separators joined, and
-/// words broken once or twice by punctuation ("ga.cor", "max-win"); symbols inside words read as letters ("j@ckp0t",
-/// "$lot"); leetspeak digits inside words read as letters; letters stretched three times or more collapsed; informal
-/// spellings mapped to a standard one.
+/// words broken by punctuation or an emoji ("ga.cor", "max-win", "bonu💰s"); symbols inside words read as letters
+/// ("j@ckp0t", "$lot", "|&lt;amu"); leetspeak digits inside words read as letters; letters stretched three times or more
+/// collapsed; informal spellings mapped to a standard one.
 /// </remarks>
 public static class TextNormalizer
 {

@@ -116,6 +116,46 @@ public static class ObfuscationRewriter
         return RewriteWords(text, kind, random, 0.8);
     }
 
+    /// <summary>
+    /// The text with the later vowels of most words of four letters or more dropped ("gacor" → "gcr", "bodoh" →
+    /// "bdh"), as chat writes them. For training copies only: no eval kind uses it, so the blind vowel-dropping check
+    /// (EXPERIMENTS.md step 21) measures the copies, not the same code twice.
+    /// </summary>
+    public static string DropVowels(string text, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var random = new Random(seed);
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length;)
+        {
+            var end = i;
+            while (end < text.Length && char.IsAsciiLetter(text[end]))
+            {
+                end++;
+            }
+
+            if (end == i)
+            {
+                builder.Append(text[i++]);
+                continue;
+            }
+
+            var drop = end - i >= 4 && random.NextDouble() < 0.7;
+            builder.Append(text[i]);
+            for (var k = i + 1; k < end; k++)
+            {
+                if (!drop || char.ToLowerInvariant(text[k]) is not ('a' or 'e' or 'i' or 'o' or 'u'))
+                {
+                    builder.Append(text[k]);
+                }
+            }
+
+            i = end;
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>Writes every letter and digit of a text in one styled alphabet, chosen by the seed (the "fancy font" test).</summary>
     public static string StyleAll(string text, int seed)
     {

@@ -46,12 +46,12 @@ public static class ExperimentRunner
         {
             var options = config.Options;
             var excluded = new HashSet<string>(options.ExcludedSources, StringComparer.OrdinalIgnoreCase);
-            var key = string.Join('|', string.Join(',', options.DataPaths), string.Join(',', excluded.Order()), options.Features, options.Seed, options.ObfuscatedCopies, options.StyledOrdinaryCopies, folds);
+            var key = string.Join('|', string.Join(',', options.DataPaths), string.Join(',', excluded.Order()), options.Features, options.Seed, options.ObfuscatedCopies, options.StyledOrdinaryCopies, options.VowelDroppedCopies, folds);
             if (!cache.TryGetValue(key, out var prepared))
             {
                 cache.Clear(); // one featurised set in memory at a time
                 var labelled = DatasetReader.Read(options.DataPaths).Where(row => !excluded.Contains(row.Source)).ToList();
-                var data = PreparedData.Build(labelled, options.Features, options.Seed, options.ObfuscatedCopies, options.StyledOrdinaryCopies, progress);
+                var data = PreparedData.Build(labelled, options.Features, options.Seed, options.ObfuscatedCopies, options.StyledOrdinaryCopies, progress, vowelDroppedCopies: options.VowelDroppedCopies);
                 var measured = Enumerable.Range(0, data.LabelledCount)
                     .Where(i => folds > 0 ? data.Splits[i] != DatasetSplit.Validation : data.Splits[i] == DatasetSplit.Dev).ToList();
                 var obfuscated = PreparedData.Featurize(

@@ -40,7 +40,7 @@ public static class ModelTrainer
                 + "choose them with `moderation experiment`, or set fitOnTrainAndDev to false to choose on dev.", nameof(options));
         }
 
-        var data = PreparedData.Build(labelled, options.Features, options.Seed, options.ObfuscatedCopies, options.StyledOrdinaryCopies, progress, idfFromDev: options.FitOnTrainAndDev);
+        var data = PreparedData.Build(labelled, options.Features, options.Seed, options.ObfuscatedCopies, options.StyledOrdinaryCopies, progress, idfFromDev: options.FitOnTrainAndDev, vowelDroppedCopies: options.VowelDroppedCopies);
         var ml = new MLContext(seed: options.Seed);
         var (heads, decisionThresholds) = options.FitOnTrainAndDev
             ? FitOnTrainAndDev(ml, data, options, progress)

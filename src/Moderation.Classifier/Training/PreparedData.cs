@@ -41,10 +41,10 @@ internal sealed class PreparedData
     public CommentFeaturizer Featurizer { get; }
 
     public static PreparedData Build(
-        IReadOnlyList<LabelledComment> labelled, FeatureSettings features, int seed, double obfuscatedCopies, double styledCopies, IProgress<TrainingProgress>? progress = null, bool idfFromDev = false)
+        IReadOnlyList<LabelledComment> labelled, FeatureSettings features, int seed, double obfuscatedCopies, double styledCopies, IProgress<TrainingProgress>? progress = null, bool idfFromDev = false, double vowelDroppedCopies = 0)
     {
         var rows = labelled.ToList();
-        var copies = Augment(labelled, seed, obfuscatedCopies, styledCopies);
+        var copies = Augment(labelled, seed, obfuscatedCopies, styledCopies, vowelDroppedCopies);
         rows.AddRange(copies.Select(copy => copy.Row));
         var origins = Enumerable.Range(0, labelled.Count).Concat(copies.Select(copy => copy.Origin)).ToArray();
         var splits = labelled.Select(row => DatasetSplits.Of(row.Id)).ToArray();
@@ -95,18 +95,19 @@ internal sealed class PreparedData
     }
 
     /// <summary>
-    /// Obfuscated and styled copies of some training and dev rows (never of validation rows). A copy is used only
+    /// Obfuscated, styled and vowel-dropped copies of some training and dev rows (never of validation rows). A copy is used only
     /// where its origin row is in training: copies of dev rows serve cross-validation folds.
     /// </summary>
-    private static List<(LabelledComment Row, int Origin)> Augment(IReadOnlyList<LabelledComment> rows, int seed, double obfuscatedCopies, double styledCopies)
+    private static List<(LabelledComment Row, int Origin)> Augment(IReadOnlyList<LabelledComment> rows, int seed, double obfuscatedCopies, double styledCopies, double vowelDroppedCopies)
     {
         var copies = new List<(LabelledComment Row, int Origin)>();
-        if (obfuscatedCopies <= 0 && styledCopies <= 0)
+        if (obfuscatedCopies <= 0 && styledCopies <= 0 && vowelDroppedCopies <= 0)
         {
             return copies;
         }
 
         var random = new Random(seed);
+        var vowelRandom = new Random(seed ^ 0x766F77); // its own stream: the other copies stay as they were
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
@@ -125,6 +126,11 @@ internal sealed class PreparedData
             if (random.NextDouble() < styledCopies)
             {
                 copies.Add((row with { Id = row.Id + AugmentedMark + "styled", Text = ObfuscationRewriter.StyleAll(row.Text, random.Next()) }, i));
+            }
+
+            if (vowelDroppedCopies > 0 && vowelRandom.NextDouble() < vowelDroppedCopies)
+            {
+                copies.Add((row with { Id = row.Id + AugmentedMark + "vowelless", Text = ObfuscationRewriter.DropVowels(row.Text, vowelRandom.Next()) }, i));
             }
         }
 

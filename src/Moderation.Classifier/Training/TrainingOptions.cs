@@ -34,8 +34,12 @@ public sealed record TrainingOptions
     /// <summary>The seed of every random choice in training.</summary>
     public int Seed { get; init; } = 20250101;
 
-    /// <summary>Feature settings.</summary>
-    public FeatureSettings Features { get; init; } = new();
+    /// <summary>
+    /// Feature settings. New models get consonant-skeleton words (EXPERIMENTS.md step 22); the record's own default
+    /// leaves them off so that a model trained before they existed, whose manifest does not name them, still loads as
+    /// it was trained. An options file with a <c>features</c> object replaces all of these, so it names them.
+    /// </summary>
+    public FeatureSettings Features { get; init; } = new() { SkeletonWords = true };
 
     /// <summary>The kind of head.</summary>
     public HeadKind Head { get; init; } = HeadKind.LogisticRegression;
@@ -125,6 +129,12 @@ public sealed record TrainingOptions
 
     /// <summary>Share of training rows that also get a copy written entirely in styled letters.</summary>
     public double StyledOrdinaryCopies { get; init; } = 0.3;
+
+    /// <summary>
+    /// Share of training rows that also get a copy with the vowels of most longer words dropped ("gcr", "bdh"), as
+    /// Indonesian chat writes them. Drawn from its own random stream, so the other copies do not change with it.
+    /// </summary>
+    public double VowelDroppedCopies { get; init; }
 
     /// <summary>Threads for the optimiser (the result does not depend on it: partial gradients are added in a fixed order).</summary>
     public int Threads { get; init; } = 2;
