@@ -387,7 +387,7 @@ public static class TextNormalizer
         if (output.EndsWithWord(symbol))
         {
             // A row of the same emoji counts once: "🔥🔥🔥" is "🔥".
-            output.ExtendLastWord(folded.Ends[index + width - 1]);
+            output.ExtendLastWord(folded.Starts[index], folded.Ends[index + width - 1]);
             return;
         }
 
@@ -423,7 +423,17 @@ public static class TextNormalizer
             {
                 buffer[length] = buffer[k + r];
                 starts[length] = starts[k + r];
-                ends[length] = keep == 1 ? ends[k + run - 1] : ends[k + r];
+                ends[length] = ends[k + r];
+                if (keep == 1)
+                {
+                    // The one letter kept stands for the whole run (which runs backwards in text read upside down).
+                    for (var q = k + 1; q < k + run; q++)
+                    {
+                        starts[length] = Math.Min(starts[length], starts[q]);
+                        ends[length] = Math.Max(ends[length], ends[q]);
+                    }
+                }
+
                 length++;
             }
 

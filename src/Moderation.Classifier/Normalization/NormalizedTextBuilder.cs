@@ -35,12 +35,14 @@ internal sealed class NormalizedTextBuilder(int capacity)
     public bool EndsWithWord(ReadOnlySpan<char> word) =>
         _lastWordStart >= 0 && _chars.AsSpan(_lastWordStart, _length - _lastWordStart).SequenceEqual(word);
 
-    /// <summary>Makes the last word cover original text up to <paramref name="originalEnd"/>.</summary>
-    public void ExtendLastWord(int originalEnd)
+    /// <summary>Makes the last word cover the original range [<paramref name="originalStart"/>, <paramref name="originalEnd"/>) too.</summary>
+    /// <remarks>The range can lie before the word's own: text read upside down runs backwards through the original.</remarks>
+    public void ExtendLastWord(int originalStart, int originalEnd)
     {
         for (var i = _lastWordStart; i < _length; i++)
         {
-            _ends[i] = originalEnd;
+            _starts[i] = Math.Min(_starts[i], originalStart);
+            _ends[i] = Math.Max(_ends[i], originalEnd);
         }
     }
 
