@@ -94,19 +94,6 @@ public sealed class FeaturizerTests
         Assert.Single(Shared(settings with { SkeletonWords = true }));
     }
 
-    [Theory]
-    [InlineData("stupld", "stupid")]
-    [InlineData("sIot", "slot")] // a capital I for the l, read as "siot"
-    [InlineData("toioi", "tolol")]
-    public void I_l_folded_words_let_the_two_swapped_letters_share_a_feature(string disguised, string word)
-    {
-        var settings = new FeatureSettings(HashBits: 16, WordBigrams: false) { NormalizedCharGrams = false, RawCharGrams = false, DenseSignals = false };
-        int[] Shared(FeatureSettings s) => Featurize(disguised, s).Indices.Intersect(Featurize(word, s).Indices).ToArray();
-
-        Assert.Empty(Shared(settings));
-        Assert.Single(Shared(settings with { IlFoldedWords = true }));
-    }
-
     [Fact]
     public void Skeleton_words_round_trip_through_the_manifest_json()
     {

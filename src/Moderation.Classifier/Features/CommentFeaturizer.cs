@@ -13,7 +13,6 @@ internal sealed class CommentFeaturizer
     private const uint CharSeed = 0x7A3C1E05;
     private const uint RawCharSeed = 0x2C9E4A17;
     private const uint SkeletonSeed = 0x5E1E7014;
-    private const uint IlFoldedSeed = 0x11F01D3D;
     private const int MaxSkeletonWordLength = 64;
     private const int MaxCharGramWordLength = 40;
     private const byte WordGroup = 0;
@@ -140,13 +139,6 @@ internal sealed class CommentFeaturizer
             var keyLength = WriteKey(word, buffer);
             var hash = FeatureHash.Mix(FeatureHash.Of(WordSeed, buffer.KeyChars.AsSpan(0, keyLength)));
             AddWordGrams(hash, w, ref history, buffer);
-            if (Settings.IlFoldedWords && word.Length <= skeleton.Length && word.ContainsAny('i', 'l'))
-            {
-                // "l" as "i": "stupld", "sIot" (a capital I for l), "t0101" all meet their word, whichever letter was meant.
-                word.Replace(skeleton[..word.Length], 'l', 'i');
-                buffer.AddRaw(Slot(FeatureHash.Mix(FeatureHash.Of(IlFoldedSeed, skeleton[..word.Length]))), WordGroup, w, 1f);
-            }
-
             if (Settings.SkeletonWords)
             {
                 var skeletonLength = WriteSkeleton(word, skeleton);

@@ -31,14 +31,6 @@ public sealed record FeatureSettings(int HashBits = 20, int CharMinLength = 2, i
     /// </summary>
     public bool SkeletonWords { get; init; }
 
-    /// <summary>
-    /// Whether each word with an "i" or an "l" also gives a hashed word feature with every "l" written "i". The two are
-    /// the letters disguises swap most: "1" and "|" stand for either, and a capital "I" looks like an "l" ("sIot"), so
-    /// after normalisation "stupid" may arrive as "stupld" and "slot" as "siot". Weighted like a word unigram; off in
-    /// models trained before it existed.
-    /// </summary>
-    public bool IlFoldedWords { get; init; }
-
     /// <summary>Whether character n-grams of the normalised text are features.</summary>
     public bool NormalizedCharGrams { get; init; } = true;
 
