@@ -12,7 +12,8 @@ namespace Moderation.Classifier;
 /// its own word. Every character keeps the range of the original text it came from.
 /// </summary>
 /// <remarks>
-/// Steps, in order: text written upside down read back ("ʇols" is "slot"); Unicode compatibility folding of each
+/// Steps, in order: text stored backwards read in display order (forced right to left, or upside down: "ʇols" is
+/// "slot"); Unicode compatibility folding of each
 /// character (styled letters 𝐆𝐀𝐂𝐎𝐑, fullwidth, circled), look-alike letters and other scripts' digits to Latin,
 /// diacritics and invisible characters dropped, blank letters (Hangul filler) read as spaces, lower case;
 /// links, e-mails, phone numbers, handles and messenger contacts to tokens; letters split by separators joined, and
@@ -71,10 +72,10 @@ public static class TextNormalizer
     {
         var folded = new FoldedText(text.Length + 8);
         var position = 0;
-        foreach (var (start, end) in UpsideDown.FindRuns(text))
+        foreach (var (start, end, turned) in BackwardRuns(text))
         {
             FoldRange(folded, text, position, start);
-            FoldTurnedRange(folded, text, start, end);
+            FoldBackwards(folded, text, start, end, turned);
             position = end;
         }
 
@@ -93,9 +94,39 @@ public static class TextNormalizer
         }
     }
 
-    // Text written upside down is read in the reverse order, each character turned back; every character keeps the
-    // original range it came from, so explanations still point at what the author wrote.
-    private static void FoldTurnedRange(FoldedText folded, string text, int from, int to)
+    // Runs stored in the reverse of their reading order: forced right to left, or written upside down (whose letters are
+    // turned too). Upside-down runs inside a right-to-left one are left to it. Empty for almost every comment.
+    private static (int Start, int End, bool Turned)[] BackwardRuns(string text)
+    {
+        var overrides = RightToLeftOverride.FindRuns(text);
+        var upsideDown = UpsideDown.FindRuns(text);
+        if (overrides.Length == 0)
+        {
+            return upsideDown.Length == 0 ? [] : Array.ConvertAll(upsideDown, r => (r.Start, r.End, true));
+        }
+
+        var runs = new List<(int Start, int End, bool Turned)>();
+        foreach (var (start, end) in overrides)
+        {
+            runs.Add((start, end, false));
+        }
+
+        foreach (var (start, end) in upsideDown)
+        {
+            if (!Array.Exists(overrides, o => o.Start < end && start < o.End))
+            {
+                runs.Add((start, end, true));
+            }
+        }
+
+        runs.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return runs.ToArray();
+    }
+
+    // Read in the reverse order (by text element, so emoji and letters with marks stay whole), each character turned
+    // back when the run is upside down; every character keeps the original range it came from, so explanations still
+    // point at what the author wrote.
+    private static void FoldBackwards(FoldedText folded, string text, int from, int to, bool turned)
     {
         var elements = new List<(int Start, int End)>();
         for (var i = from; i < to;)
@@ -111,7 +142,7 @@ public static class TextNormalizer
             for (var i = start; i < end;)
             {
                 var width = ReadCodePoint(text, i, end, out var codePoint);
-                FoldCodePoint(folded, UpsideDown.TurnBack(codePoint), i, i + width);
+                FoldCodePoint(folded, turned ? UpsideDown.TurnBack(codePoint) : codePoint, i, i + width);
                 i += width;
             }
         }

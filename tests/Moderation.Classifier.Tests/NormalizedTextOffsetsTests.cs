@@ -27,6 +27,7 @@ public sealed class NormalizedTextOffsetsTests
     [InlineData("\u0287ols \u0279o\u0254\u0250\u0183", "slot", "\u0287ols")] // read upside down, backwards
     [InlineData("\u0287ols \u0279o\u0254\u0250\u0183", "gacor slot", "\u0287ols \u0279o\u0254\u0250\u0183")]
     [InlineData("ayo bonu\U0001F4B0s", "bonus", "bonu\U0001F4B0s")]
+    [InlineData("di \u202Erocag\u202C ya", "gacor", "rocag")] // stored backwards: its letters as stored
     public void Maps_a_word_back_to_what_the_author_wrote(string original, string word, string expected) =>
         Assert.Equal(expected, OriginalOf(TextNormalizer.Normalize(original), word));
 

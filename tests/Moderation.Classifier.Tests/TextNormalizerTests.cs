@@ -44,6 +44,24 @@ public sealed class TextNormalizerTests
     public void Maps_rarer_lookalike_letters_and_digits(string input, string expected) => Assert.Equal(expected, Norm(input));
 
     [Theory]
+    [InlineData("\u1515\u14AAOT G\u15E9\u1455O\u1587", "slot gacor")] // Canadian Syllabics "fancy text"
+    [InlineData("\uA7A9\u0142\u00F8\u0167 \u01E5\u2C65\u023C\u00F8\u024D", "slot gacor")] // letters with a stroke
+    [InlineData("\u0197NI \u0166IDAK", "ini tidak")] // their capitals, through the small letters
+    public void Maps_fancy_text_and_stroked_letters(string input, string expected) => Assert.Equal(expected, Norm(input));
+
+    [Theory]
+    [InlineData("g\u2B55cor \u00A9ek \u271Dolol \u303D\uFE0Faxwin", "gocor cek tolol maxwin")]
+    [InlineData("\U0001F4B2lot g\u2757la", "slot gila")] // a dollar sign and an exclamation mark drawn as emoji
+    [InlineData("mantap\u2757 Google\u00AE \u274C hoax", "mantap google \u00AE \u274C hoax")] // signs that mean themselves
+    public void Reads_emoji_and_signs_drawn_as_letters_inside_words(string input, string expected) => Assert.Equal(expected, Norm(input));
+
+    [Theory]
+    [InlineData("\u202Erocag\u202C \u202Etols\u202C di", "gacor slot di")] // each word stored backwards, shown right
+    [InlineData("ayo \u202Etols rocag", "ayo gacor slot")] // to the end of the text when nothing pops the override
+    [InlineData("\u202Bgacor\u202C", "gacor")] // an embedding does not reverse Latin letters: only an override does
+    public void Reads_text_forced_right_to_left_in_display_order(string input, string expected) => Assert.Equal(expected, Norm(input));
+
+    [Theory]
     [InlineData("\u0287ols \u0279o\u0254\u0250\u0183", "gacor slot")]
     [InlineData("\u0183u\u0250pn \u029E\u0250\u0287o", "otak udang")] // "u" is a turned "n", "p" a turned "d"
     [InlineData("00\u0196 snuoq", "bonus 100")] // turned digits and letters without a turned-only form

@@ -105,6 +105,11 @@ internal static class BrokenWords
             return 0; // the rest of ASCII: spaces, letters, and punctuation that is not a break
         }
 
+        if (SymbolLetters.LetterFor(text[i]) != '\0')
+        {
+            return 0; // a sign drawn as a letter ("g⭕cor") is read as one, not dropped as a break
+        }
+
         if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
         {
             return CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(text[i], text[i + 1])) == UnicodeCategory.OtherSymbol ? 2 : 0;

@@ -64,6 +64,11 @@ internal static class CharacterFolding
             return new FoldedCodePoint(" ", false);
         }
 
+        if (EmojiPunctuation(codePoint) is { } punctuation)
+        {
+            return new FoldedCodePoint(punctuation, false);
+        }
+
         if (LookalikeLetters.TryMap(codePoint, out var latin) || LookalikeLetters.TryMap(LowerCase(codePoint), out latin))
         {
             return new FoldedCodePoint(latin.ToString(), true);
@@ -103,6 +108,15 @@ internal static class CharacterFolding
 
         return new FoldedCodePoint(kept.ToString(), IsStyledBlock(codePoint) && IsAsciiAlphanumeric(kept));
     }
+
+    // Emoji drawn as punctuation are that punctuation, so that inside a word they are read as letters like it ("💲lot",
+    // "g❗la") and at its end stay punctuation ("mantap❗").
+    private static string? EmojiPunctuation(int codePoint) => codePoint switch
+    {
+        0x1F4B2 => "$", // heavy dollar sign
+        0x2757 or 0x2755 => "!", // heavy and white exclamation mark
+        _ => null,
+    };
 
     private static int LowerCase(int codePoint) =>
         Rune.IsValid(codePoint) ? Rune.ToLowerInvariant(new Rune(codePoint)).Value : codePoint;

@@ -4,7 +4,8 @@ namespace Moderation.Classifier.Normalization;
 
 /// <summary>
 /// Letters from other scripts (and Latin small capitals / IPA forms) that spammers put in place of Latin
-/// letters because they look the same (Cyrillic, Greek, Armenian, Cherokee, Lisu, Latin small capitals). Unicode
+/// letters because they look the same (Cyrillic, Greek, Armenian, Cherokee, Lisu, Canadian Syllabics, Latin small
+/// capitals and letters with a stroke). Unicode
 /// compatibility folding does not touch them, so they are mapped here by hand. The text this service reads is Indonesian and English, so folding Cyrillic and Greek wholesale
 /// costs nothing real; for the same reason the German "ß" is read as the "b" it stands for in leetspeak ("ßodoh").
 /// </summary>
@@ -27,6 +28,12 @@ internal static class LookalikeLetters
         "ᴀ=a ʙ=b ᴄ=c ᴅ=d ᴇ=e ꜰ=f ɢ=g ʜ=h ɪ=i ᴊ=j ᴋ=k ʟ=l ᴍ=m ɴ=n ᴏ=o ᴘ=p ǫ=q ʀ=r ꜱ=s ᴛ=t ᴜ=u ᴠ=v ᴡ=w ʏ=y ᴢ=z " +
         "ɑ=a ɡ=g ı=i ȷ=j ł=l ɩ=i ʋ=v ɓ=b ɗ=d ɦ=h ɱ=m ɲ=n ɵ=o ɾ=r ʂ=s ʐ=z ƙ=k ƒ=f ø=o Ø=o đ=d Đ=d ħ=h " +
         "ĸ=k ꭇ=r ǀ=l ʝ=j ɋ=q ß=b ẞ=b ℮=e " +
+        // Latin letters with a stroke, bar or hook, which have no decomposition (their capitals map through these)
+        "ⱥ=a ƀ=b ȼ=c ƈ=c ɇ=e ꞙ=f ǥ=g ꞡ=g ɠ=g ɨ=i ɉ=j ꝁ=k ꞣ=k ƚ=l ꞥ=n ᵽ=p ꝑ=p ƥ=p ꝗ=q ʠ=q ɍ=r ꞧ=r ꞩ=s ŧ=t ƭ=t ƫ=t " +
+        "ʉ=u ꝟ=v ɏ=y ƴ=y ƶ=z ȥ=z " +
+        // Canadian Syllabics as drawn by "fancy text" generators (ᔕᒪOT GᗩᑕOᖇ)
+        "ᗩ=a ᗅ=a ᐱ=a ᗷ=b ᑲ=b ᗸ=b ᑕ=c ᑢ=c ᗪ=d ᕲ=d ᗞ=d ᑯ=d ᗴ=e ᘿ=e ᕮ=e ᖴ=f ᘜ=g ᕼ=h ᕽ=h ᓰ=i ᒍ=j ᒚ=j ᒐ=j ᖽ=k ᒪ=l " +
+        "ᗰ=m ᘻ=m ᑎ=n ᘉ=n ᓍ=o ᗝ=o ᑭ=p ᕵ=p ᕈ=p ᑫ=q ᕴ=q ᖇ=r ᖆ=r ᔕ=s ᖶ=t ᑌ=u ᑘ=u ᐯ=v ᐺ=v ᐁ=v ᗯ=w ᘺ=w ᙭=x ᖻ=y ᘔ=z ᗱ=z " +
         // Armenian
         "օ=o ս=u ո=n ռ=n հ=h ց=g զ=q ք=p Օ=o Ս=u Տ=s Լ=l " +
         // Cherokee capitals (their small forms are added in Build)

@@ -4,14 +4,15 @@ namespace Moderation.Classifier.Normalization;
 
 /// <summary>
 /// Symbols written for letters inside a word ("j@ckp0t", "$lot", "gr@ti$", "m@xw!n", "jud0|", "g()cor", "+idak", "!n",
-/// "p3r§3n", "m∆xwin", "|&lt;amu", "ga¢or", "ma×win", and "ga(or" where the parenthesis has a letter on both sides).
+/// "p3r§3n", "m∆xwin", "|&lt;amu", "ga¢or", "ma×win", emoji and signs drawn as letters "g⭕cor", "©ek", "✝olol", "〽️axwin",
+/// and "ga(or" where the parenthesis has a letter on both sides). "©" and "®" after a word ("Google®") stay signs.
 /// A symbol is read as its letter only in a word with a letter, next to a letter or digit, and not where it usually
 /// means itself: "$100", "18+", "a+", "c#", "#judol", "@admin" (a handle unless the word has another symbol) and a
 /// sentence's "mantap!" keep their meaning. E-mails and links are tokens before this runs.
 /// </summary>
 internal static class SymbolLetters
 {
-    private static readonly SearchValues<char> Candidates = SearchValues.Create("@$!|€+#(§∆¢×");
+    private static readonly SearchValues<char> Candidates = SearchValues.Create("@$!|€+#(§∆¢×⭕○◯✝©®〽❌✖✔");
 
     /// <summary>The letter a symbol stands for, or '\0'. "()" and "|&lt;" are read as 'o' and 'k' by <see cref="Read"/>.</summary>
     public static char LetterFor(char symbol) => symbol switch
@@ -28,6 +29,13 @@ internal static class SymbolLetters
         '¢' => 'c',
         '×' => 'x',
         '(' => 'c',
+        '⭕' or '○' or '◯' => 'o',
+        '✝' => 't',
+        '©' => 'c',
+        '®' => 'r',
+        '〽' => 'm',
+        '❌' or '✖' => 'x',
+        '✔' => 'v',
         _ => '\0',
     };
 
@@ -71,7 +79,7 @@ internal static class SymbolLetters
     {
         // Some symbols at the edges of a word are themselves: "#judol", a sentence's "mantap!". The others are read
         // as letters there too: "$lot", "+idak", "bonu$", "slo+", "ole#", "@nj!ng" (a real "@admin" is a token).
-        while (start < end && !char.IsLetterOrDigit(text[start]) && text[start] is not ('$' or '|' or '€' or '!' or '+' or '@' or '§' or '∆' or '¢' or '×') && !IsPair(text, start, end))
+        while (start < end && !char.IsLetterOrDigit(text[start]) && text[start] is not ('$' or '|' or '€' or '!' or '+' or '@' or '§' or '∆' or '¢' or '×' or '⭕' or '○' or '◯' or '✝' or '©' or '®' or '〽') && !IsPair(text, start, end))
         {
             start++;
         }
@@ -98,7 +106,7 @@ internal static class SymbolLetters
 
         // A final "!" is a letter only in a word disguised elsewhere too ("m@xw!n!", "!n!" but not "mantap!!").
         while (end > start && !char.IsLetterOrDigit(text[end - 1])
-            && (text[end - 1] is not ('$' or '|' or '€' or '+' or '#' or '!' or '@' or '§' or '∆' or '¢' or '×') && !(end - 2 >= start && IsPair(text, end - 2, end))
+            && (text[end - 1] is not ('$' or '|' or '€' or '+' or '#' or '!' or '@' or '§' or '∆' or '¢' or '×' or '⭕' or '○' or '◯' or '〽') && !(end - 2 >= start && IsPair(text, end - 2, end))
                 || text[end - 1] == '!' && !disguised))
         {
             symbols -= LetterFor(text[end - 1]) != '\0' ? 1 : 0;
