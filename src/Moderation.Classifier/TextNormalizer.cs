@@ -17,7 +17,8 @@ namespace Moderation.Classifier;
 /// character (styled letters 𝐆𝐀𝐂𝐎𝐑, fullwidth, circled), look-alike letters and other scripts' digits to Latin,
 /// diacritics and invisible characters dropped, blank letters (Hangul filler) read as spaces, lower case;
 /// links, e-mails, phone numbers, handles and messenger contacts to tokens; letters split by separators joined, and
-/// words broken by punctuation or an emoji ("ga.cor", "max-win", "bonu💰s"); symbols inside words read as letters
+/// words broken by punctuation or an emoji ("ga.cor", "max-win", "bonu💰s"), and emoji glued between two words read as
+/// spaces ("berita✨bagus"); symbols and emoji drawn as letters inside words read as letters
 /// ("j@ckp0t", "$lot", "|&lt;amu"); leetspeak digits inside words read as letters; letters stretched three times or more
 /// collapsed; informal spellings mapped to a standard one.
 /// </remarks>
@@ -386,6 +387,14 @@ public static class TextNormalizer
                 continue;
             }
 
+            // An emoji glued between two words ("berita✨bagus✨sekali") decorates the gap: it is read as a space, not as a
+            // word, so that a decorated ordinary comment does not read as a row of spam emoji.
+            if (EmojiWidth(text, i) > 0 && GluedRunEnd(text, i) is var gluedEnd and > 0)
+            {
+                i = gluedEnd;
+                continue;
+            }
+
             if (char.IsHighSurrogate(c) && i + 1 < text.Length)
             {
                 AppendSymbol(output, folded, i, 2);
@@ -410,6 +419,34 @@ public static class TextNormalizer
             MessengerContacts: counts[(int)EntityKind.Messenger],
             StyledLetterShare: folded.Letters == 0 ? 0f : (float)folded.StyledLetters / folded.Letters);
         return output.Build(original, signals);
+    }
+
+    // The width of the emoji or other symbol at i (1 or 2 UTF-16 units), or 0.
+    private static int EmojiWidth(string text, int i)
+    {
+        if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+        {
+            return CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(text[i], text[i + 1])) == UnicodeCategory.OtherSymbol ? 2 : 0;
+        }
+
+        return text[i] >= '\u00A0' && CharUnicodeInfo.GetUnicodeCategory(text[i]) == UnicodeCategory.OtherSymbol ? 1 : 0;
+    }
+
+    // Where the row of emoji starting at i ends, when a letter or digit comes right before it and right after it; else 0.
+    private static int GluedRunEnd(string text, int i)
+    {
+        if (i == 0 || !char.IsLetterOrDigit(text[i - 1]))
+        {
+            return 0;
+        }
+
+        var next = i;
+        while (next < text.Length && EmojiWidth(text, next) is var width and > 0)
+        {
+            next += width;
+        }
+
+        return next < text.Length && char.IsLetterOrDigit(text[next]) ? next : 0;
     }
 
     private static void AppendSymbol(NormalizedTextBuilder output, FoldedText folded, int index, int width)

@@ -127,8 +127,8 @@ public sealed class TextNormalizerTests
     public void Joins_words_broken_by_emoji_or_by_one_mark_repeated(string input, string expected) => Assert.Equal(expected, Norm(input));
 
     [Theory]
-    [InlineData("mantap\U0001F44Dkeren", "mantap \U0001F44D keren")] // two words with an emoji between them
-    [InlineData("gacor\U0001F525\U0001F525slot", "gacor \U0001F525 slot")] // a row of emoji is not a break
+    [InlineData("mantap\U0001F44Dkeren", "mantap keren")] // two words with an emoji glued between them: a space
+    [InlineData("gacor\U0001F525\U0001F525slot", "gacor slot")] // a row of emoji is not a break either
     [InlineData("state-of-the-art", "state of the art")] // a long piece
     [InlineData("ma-x.wi-n", "ma x wi n")] // three breaks with different marks
     [InlineData("12-05-2024", "12 05 2024")]
@@ -238,6 +238,13 @@ public sealed class TextNormalizerTests
     {
         Assert.Equal("mantap 🔥 keren", Norm("mantap 🔥🔥🔥 keren"));
     }
+
+    [Theory]
+    [InlineData("berita\u2728bagus\u2728sekali", "berita bagus sekali")] // decorating the gaps between words
+    [InlineData("slot gacor\U0001F525", "slot gacor \U0001F525")] // after the last word it is a word
+    [InlineData("\U0001F525\U0001F525 promo", "\U0001F525 promo")]
+    [InlineData("harga us$100", "harga us $ 100")] // currency signs stay words
+    public void Reads_emoji_glued_between_two_words_as_a_space(string input, string expected) => Assert.Equal(expected, Norm(input));
 
     [Fact]
     public void Drops_diacritics_and_apostrophes_inside_words()
