@@ -17,6 +17,12 @@ public sealed record ModelManifest
     /// <summary>The file format of this model.</summary>
     public int Format { get; init; } = CurrentFormat;
 
+    /// <summary>
+    /// The <see cref="TextNormalizer.Version"/> the model was trained with; a model is scored only by the same one.
+    /// Null in models written before it was recorded, which load as before.
+    /// </summary>
+    public int? NormalizerVersion { get; init; }
+
     /// <summary>When training finished (UTC).</summary>
     public DateTimeOffset CreatedUtc { get; init; }
 

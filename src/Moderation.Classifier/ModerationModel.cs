@@ -90,6 +90,13 @@ public sealed class ModerationModel : IDisposable
                 throw new InvalidDataException($"The model has format {manifest.Format}; this version reads format {ModelManifest.CurrentFormat}.");
             }
 
+            if (manifest.NormalizerVersion is { } normalizer && normalizer != TextNormalizer.Version)
+            {
+                throw new InvalidDataException(
+                    $"The model was trained with text normaliser version {normalizer}; this release normalises with version {TextNormalizer.Version}. " +
+                    "Train it again with this release, or serve it with the release that trained it.");
+            }
+
             var headsEntry = zip.GetEntry(HeadsEntry) ?? throw new InvalidDataException($"The model has no {HeadsEntry}.");
             using var headsBytes = new MemoryStream();
             using (var stream = headsEntry.Open())

@@ -24,6 +24,13 @@ namespace Moderation.Classifier;
 /// </remarks>
 public static class TextNormalizer
 {
+    /// <summary>
+    /// Raise it with every change to what <see cref="Normalize"/> returns: a model records the version it was trained
+    /// with, and a model with another version is refused on load (and so on hot reload), because its weights were learnt
+    /// from text normalised differently. 1 is the normaliser of model <c>sha256:5e3ac39e32b2</c> (EXPERIMENTS.md step 24).
+    /// </summary>
+    public const int Version = 1;
+
     /// <summary>Normalises a text, keeping offsets back to the original.</summary>
     public static NormalizedText Normalize(string text)
     {

@@ -25,6 +25,35 @@ public sealed class ModerationModelTests
     }
 
     [Fact]
+    public void A_model_records_its_normaliser_and_one_from_another_normaliser_is_refused()
+    {
+        using (var model = ModerationModel.Load(TinyModel.FirstPath))
+        {
+            Assert.Equal(TextNormalizer.Version, model.Manifest.NormalizerVersion);
+        }
+
+        var path = TinyModel.CopyToFreshDirectory(TinyModel.FirstPath);
+        using (var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Update))
+        {
+            var entry = zip.GetEntry("manifest.json")!;
+            string json;
+            using (var reader = new StreamReader(entry.Open()))
+            {
+                json = reader.ReadToEnd();
+            }
+
+            entry.Delete();
+            var other = json.Replace($"\"normalizerVersion\": {TextNormalizer.Version}", $"\"normalizerVersion\": {TextNormalizer.Version + 1}", StringComparison.Ordinal);
+            Assert.NotEqual(json, other);
+            using var writer = new StreamWriter(zip.CreateEntry("manifest.json").Open());
+            writer.Write(other);
+        }
+
+        var error = Assert.Throws<InvalidDataException>(() => ModerationModel.Load(path));
+        Assert.Contains($"normaliser version {TextNormalizer.Version + 1}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Styled_promotion_scores_like_the_plain_one()
     {
         using var model = ModerationModel.Load(TinyModel.FirstPath);

@@ -85,6 +85,7 @@ public static class ModelTrainer
         var manifest = new ModelManifest
         {
             CreatedUtc = DateTimeOffset.UtcNow,
+            NormalizerVersion = TextNormalizer.Version,
             Seed = options.Seed,
             Trainer = Describe(options),
             Features = options.Features,
