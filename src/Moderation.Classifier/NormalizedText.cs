@@ -56,20 +56,7 @@ public sealed class NormalizedText
         return (originalStart, Math.Max(0, originalEnd - originalStart));
     }
 
-    /// <summary>
-    /// The original range characters <paramref name="first"/> to <paramref name="last"/> of <see cref="Text"/> came
-    /// from. Usually <c>starts[first]</c> to <c>ends[last]</c>, but text read upside down runs backwards.
-    /// </summary>
-    internal (int Start, int End) OriginalRange(int first, int last)
-    {
-        var start = int.MaxValue;
-        var end = 0;
-        for (var i = first; i <= last; i++)
-        {
-            start = Math.Min(start, _starts[i]);
-            end = Math.Max(end, _ends[i]);
-        }
-
-        return (start, end);
-    }
+    /// <summary>The original range characters <paramref name="first"/> to <paramref name="last"/> of <see cref="Text"/> came from.</summary>
+    internal (int Start, int End) OriginalRange(int first, int last) =>
+        Normalization.OriginalRanges.Cover(_starts.AsSpan(first..(last + 1)), _ends.AsSpan(first..(last + 1)));
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using Moderation.Classifier.Normalization;
 
@@ -52,19 +53,9 @@ public static class TextNormalizer
         public int StyledLetters { get; set; }
         public string Text { get; set; } = string.Empty;
 
-        /// <summary>The original range folded characters [from, to) came from (not always in order: see upside-down text).</summary>
-        public (int Start, int End) OriginalRange(int from, int to)
-        {
-            var start = int.MaxValue;
-            var end = 0;
-            for (var i = from; i < to; i++)
-            {
-                start = Math.Min(start, Starts[i]);
-                end = Math.Max(end, Ends[i]);
-            }
-
-            return (start, end);
-        }
+        /// <summary>The original range folded characters [from, to) came from.</summary>
+        public (int Start, int End) OriginalRange(int from, int to) =>
+            OriginalRanges.Cover(CollectionsMarshal.AsSpan(Starts)[from..to], CollectionsMarshal.AsSpan(Ends)[from..to]);
 
         public void Add(char c, int start, int end)
         {
@@ -396,7 +387,7 @@ public static class TextNormalizer
 
             // An emoji glued between two words ("berita✨bagus✨sekali") decorates the gap: it is read as a space, not as a
             // word, so that a decorated ordinary comment does not read as a row of spam emoji.
-            if (EmojiWidth(text, i) > 0 && GluedRunEnd(text, i) is var gluedEnd and > 0)
+            if (Emoji.WidthAt(text, i) > 0 && GluedRunEnd(text, i) is var gluedEnd and > 0)
             {
                 i = gluedEnd;
                 continue;
@@ -428,17 +419,6 @@ public static class TextNormalizer
         return output.Build(original, signals);
     }
 
-    // The width of the emoji or other symbol at i (1 or 2 UTF-16 units), or 0.
-    private static int EmojiWidth(string text, int i)
-    {
-        if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-        {
-            return CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(text[i], text[i + 1])) == UnicodeCategory.OtherSymbol ? 2 : 0;
-        }
-
-        return text[i] >= '\u00A0' && CharUnicodeInfo.GetUnicodeCategory(text[i]) == UnicodeCategory.OtherSymbol ? 1 : 0;
-    }
-
     // Where the row of emoji starting at i ends, when a letter or digit comes right before it and right after it; else 0.
     private static int GluedRunEnd(string text, int i)
     {
@@ -448,7 +428,7 @@ public static class TextNormalizer
         }
 
         var next = i;
-        while (next < text.Length && EmojiWidth(text, next) is var width and > 0)
+        while (next < text.Length && Emoji.WidthAt(text, next) is var width and > 0)
         {
             next += width;
         }
@@ -501,12 +481,8 @@ public static class TextNormalizer
                 ends[length] = ends[k + r];
                 if (keep == 1)
                 {
-                    // The one letter kept stands for the whole run (which runs backwards in text read upside down).
-                    for (var q = k + 1; q < k + run; q++)
-                    {
-                        starts[length] = Math.Min(starts[length], starts[q]);
-                        ends[length] = Math.Max(ends[length], ends[q]);
-                    }
+                    // The one letter kept stands for the whole run.
+                    (starts[length], ends[length]) = OriginalRanges.Cover(starts.Slice(k, run), ends.Slice(k, run));
                 }
 
                 length++;
@@ -516,21 +492,14 @@ public static class TextNormalizer
         }
 
         var span = buffer[..length];
-        // Not starts[0] and ends[^1]: a word read upside down runs backwards through the original.
-        var wordStart = int.MaxValue;
-        var wordEnd = 0;
-        for (var k = 0; k < length; k++)
-        {
-            wordStart = Math.Min(wordStart, starts[k]);
-            wordEnd = Math.Max(wordEnd, ends[k]);
-        }
-
         if (SlangSpellings.TryGetStandard(span, out var standard))
         {
+            var (wordStart, wordEnd) = OriginalRanges.Cover(starts[..length], ends[..length]);
             output.AppendWord(standard, wordStart, wordEnd);
         }
         else if (Laughter.IsLaughter(span))
         {
+            var (wordStart, wordEnd) = OriginalRanges.Cover(starts[..length], ends[..length]);
             output.AppendWord(Laughter.Standard(span), wordStart, wordEnd);
         }
         else

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Moderation.Classifier.Normalization;
 
 /// <summary>
@@ -110,11 +108,6 @@ internal static class BrokenWords
             return 0; // a sign drawn as a letter ("g⭕cor") is read as one, not dropped as a break
         }
 
-        if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-        {
-            return CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(text[i], text[i + 1])) == UnicodeCategory.OtherSymbol ? 2 : 0;
-        }
-
-        return CharUnicodeInfo.GetUnicodeCategory(text[i]) == UnicodeCategory.OtherSymbol ? 1 : 0;
+        return Emoji.WidthAt(text, i);
     }
 }
