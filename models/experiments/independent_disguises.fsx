@@ -8,7 +8,7 @@
 // flagged as spam, clean vs disguised.
 //
 // Run from the repository root, after `dotnet build -c Release src/Moderation.Cli -o .tmp/cli-exp`:
-//   dotnet fsi --quiet models/experiments/independent_disguises.fsx
+//   dotnet fsi --quiet models/experiments/independent_disguises.fsx [--model PATH]
 // (EXPERIMENTS.md step 21; written by someone who had not read the normaliser or ObfuscationRewriter.)
 //
 // No dataset rows are written anywhere; only aggregate numbers and the disguised
@@ -32,7 +32,10 @@ open Moderation.Classifier.Evaluation
 // ---------------------------------------------------------------------------
 let root = "."
 let datasets = Path.Combine("..", "shared", "datasets")
-let modelPath = Path.Combine(root, "models", "moderation-model.zip")
+let modelPath =
+    match Array.tryFindIndex ((=) "--model") fsi.CommandLineArgs with
+    | Some i -> fsi.CommandLineArgs.[i + 1]
+    | None -> Path.Combine(root, "models", "moderation-model.zip")
 
 // ---------------------------------------------------------------------------
 // Shared helpers

@@ -28,9 +28,10 @@ public static class TextNormalizer
     /// <summary>
     /// Raise it with every change to what <see cref="Normalize"/> returns: a model records the version it was trained
     /// with, and a model with another version is refused on load (and so on hot reload), because its weights were learnt
-    /// from text normalised differently. 1 is the normaliser of model <c>sha256:5e3ac39e32b2</c> (EXPERIMENTS.md step 24).
+    /// from text normalised differently. 1 is the normaliser of model <c>sha256:5e3ac39e32b2</c> (EXPERIMENTS.md step 24); 2 reads disguised contacts
+    /// (step 25).
     /// </summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>Normalises a text, keeping offsets back to the original.</summary>
     public static NormalizedText Normalize(string text)
@@ -188,8 +189,9 @@ public static class TextNormalizer
     {
         var entities = new List<Entity>();
         var text = folded.Text;
-        if (!MayContainEntity(text))
+        if (!MayContainEntity(text) && !EntityPatterns.MayContainDisguise(text))
         {
+            FindNumbersInLetters(text, entities);
             return entities;
         }
 
@@ -220,8 +222,75 @@ public static class TextNormalizer
             }
         }
 
+        FindNumbersInLetters(text, entities);
         entities.Sort((a, b) => a.Start.CompareTo(b.Start));
         return entities;
+    }
+
+    // Letters that stand for digits in a phone number written to get past filters ("O8l2-З4S6...", folded to
+    // "o8l2-34s6..."): o 0, i and l 1, z 2, s 5, b 8, g 9, t 7.
+    private const string DigitLetters = "oilzsbgt";
+
+    // A phone number with some digits written as letters: a run of ten to sixteen letters and digits (dashes and dots
+    // between them allowed) with at least three digits and no letter but those above. Shorter runs are left to
+    // leetspeak ("b0s5l0t88" is a word).
+    private static void FindNumbersInLetters(string text, List<Entity> entities)
+    {
+        var digits = 0;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c) && ++digits >= 3)
+            {
+                break;
+            }
+        }
+
+        if (digits < 3)
+        {
+            return;
+        }
+
+        for (var i = 0; i < text.Length;)
+        {
+            if (!char.IsAsciiLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            int runDigits = 0, runLetters = 0, otherLetters = 0;
+            while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i])
+                || (text[i] is '-' or '.' && i + 1 < text.Length && char.IsAsciiLetterOrDigit(text[i + 1]) && i > start)))
+            {
+                var c = text[i];
+                if (char.IsAsciiDigit(c))
+                {
+                    runDigits++;
+                }
+                else if (char.IsAsciiLetter(c))
+                {
+                    if (DigitLetters.Contains(c))
+                    {
+                        runLetters++;
+                    }
+                    else
+                    {
+                        otherLetters++;
+                    }
+                }
+
+                i++;
+            }
+
+            var preceded = start > 0 && char.IsLetterOrDigit(text[start - 1]);
+            var followed = i < text.Length && char.IsLetterOrDigit(text[i]);
+            if (runDigits >= 3 && runLetters >= 1 && otherLetters == 0 && runDigits + runLetters is >= 10 and <= 16 && !preceded && !followed
+                && !entities.Exists(e => e.Start < i && start < e.End))
+            {
+                entities.Add(new Entity(start, i, EntityKind.Phone));
+            }
+        }
     }
 
     // Cheap pre-check: most comments have no entity at all and the patterns need one of these.

@@ -104,6 +104,88 @@ public sealed class FeaturizerTests
     }
 
     [Theory]
+    [InlineData("sekarank", "sekarang")] // alay -nk for -ng
+    [InlineData("phree", "free")]
+    [InlineData("nigga", "nigger")]
+    [InlineData("contol", "kontol")] // c for k
+    public void Skeletons_by_sound_let_respellings_share_a_feature(string respelled, string word)
+    {
+        var settings = new FeatureSettings(HashBits: 16, WordBigrams: false) { NormalizedCharGrams = false, RawCharGrams = false, DenseSignals = false, SkeletonWords = true };
+        int[] Shared(FeatureSettings s) => Featurize(respelled, s).Indices.Intersect(Featurize(word, s).Indices).ToArray();
+
+        Assert.Empty(Shared(settings));
+        Assert.Single(Shared(settings with { SkeletonSounds = true }));
+    }
+
+    [Theory]
+    [InlineData("phone", "fone")]
+    [InlineData("check", "chek")]
+    [InlineData("cinta", "kinta")]
+    [InlineData("quick", "kuik")]
+    [InlineData("taxi", "taksi")]
+    [InlineData("zona", "sona")]
+    [InlineData("that", "dat")]
+    [InlineData("mother", "motha")] // "th" is read as "d" only at the start
+    [InlineData("sekarank", "sekarang")]
+    [InlineData("hater", "hata")]
+    [InlineData("her", "her")] // a last "er" only in words of four letters or more
+    [InlineData("koq", "kok")]
+    [InlineData("kalau", "kalo")]
+    [InlineData("sampai", "sampe")]
+    [InlineData("kamoe", "kamu")]
+    [InlineData("good", "gud")]
+    public void Sounds_respell_a_word_as_it_is_pronounced(string word, string expected)
+    {
+        Span<char> written = stackalloc char[2 * word.Length];
+        var length = CommentFeaturizer.WriteSounds(word, written);
+        Assert.Equal(expected, written[..length].ToString());
+    }
+
+    [Theory]
+    [InlineData("zubzkribe", "subscribe")]
+    [InlineData("kamoe", "kamu")]
+    [InlineData("kuik", "quick")]
+    [InlineData("phree", "free")]
+    public void Sound_words_let_respellings_share_a_feature(string respelled, string word)
+    {
+        var settings = new FeatureSettings(HashBits: 16, WordBigrams: false) { NormalizedCharGrams = false, RawCharGrams = false, DenseSignals = false };
+        int[] Shared(FeatureSettings s) => Featurize(respelled, s).Indices.Intersect(Featurize(word, s).Indices).ToArray();
+
+        Assert.Empty(Shared(settings));
+        Assert.Single(Shared(settings with { SoundWords = true }));
+    }
+
+    [Theory]
+    [InlineData("ajning", "anjing")]
+    [InlineData("gcaor", "gacor")]
+    [InlineData("bdooh", "bodoh")]
+    [InlineData("subcsribe", "subscribe")]
+    public void Sorted_middle_words_let_swapped_letters_share_a_feature(string swapped, string word)
+    {
+        var settings = new FeatureSettings(HashBits: 16, WordBigrams: false) { NormalizedCharGrams = false, RawCharGrams = false, DenseSignals = false };
+        int[] Shared(FeatureSettings s) => Featurize(swapped, s).Indices.Intersect(Featurize(word, s).Indices).ToArray();
+
+        Assert.Empty(Shared(settings));
+        Assert.Single(Shared(settings with { SortedMiddleWords = true }));
+
+        // The first and last letters still count: "gacor" and "racog" share nothing.
+        Assert.Empty(Featurize("racog", settings with { SortedMiddleWords = true }).Indices.Intersect(Featurize("gacor", settings with { SortedMiddleWords = true }).Indices));
+    }
+
+    [Fact]
+    public void Sound_and_sorted_middle_settings_round_trip_through_the_manifest_json()
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(new FeatureSettings { SkeletonSounds = true, SoundWords = true, SortedMiddleWords = true }, ModelManifest.JsonOptions);
+        Assert.Contains("\"skeletonSounds\": true", json);
+        Assert.Contains("\"soundWords\": true", json);
+        Assert.Contains("\"sortedMiddleWords\": true", json);
+        var empty = System.Text.Json.JsonSerializer.Deserialize<FeatureSettings>("{}", ModelManifest.JsonOptions)!;
+        Assert.False(empty.SkeletonSounds);
+        Assert.False(empty.SoundWords);
+        Assert.False(empty.SortedMiddleWords);
+    }
+
+    [Theory]
     [InlineData("gacor", "gcr")]
     [InlineData("gcr", "gcr")]
     [InlineData("bodoh", "bdh")]

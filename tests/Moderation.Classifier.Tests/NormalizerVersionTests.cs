@@ -16,6 +16,7 @@ public sealed class NormalizerVersionTests
     private static readonly Dictionary<int, string> PinnedOutput = new()
     {
         [1] = "0030c4a21c511003",
+        [2] = "87a5afe7d8a9ae4d",
     };
 
     private static readonly string[] Disguises =
@@ -23,6 +24,7 @@ public sealed class NormalizerVersionTests
         "𝐆𝐀𝐂𝐎𝐑 ѕlоt g4c0r s.l.o.t ga\u200Bcor gaaacor j@ckp0t $lot ga.cor max-win ma-x-wi-n bonu\U0001F4B0s",
         "\u0287ols \u0279o\u0254\u0250\u0183 \u202Erocag\u202C \u1515\u14AAOT \uA7A9\u0142\u00F8\u0167 g\u2B55cor \u00A9ek berita\u2728bagus",
         "daftar\u3164sekarang wa 081234567890 https://contoh.xyz @admin budi@mail.com yg gk bgt wkwkwk",
+        "slot88 (dot) com budi [at] gmail (dot) com hub 0 8 1 2 3 4 5 6 7 8 9 \u2780\u2781 O8l2-\u04173456-O7Bg nol delapan satu dua tiga empat lima enam tujuh youtube.kom/abc",
     ];
 
     // Every BMP character, styled letters and emoji, alone and inside a word: any change to a character table shows.

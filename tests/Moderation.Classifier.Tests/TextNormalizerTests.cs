@@ -224,6 +224,39 @@ public sealed class TextNormalizerTests
         Assert.DoesNotContain("_phone_", Norm("2016-07-08 11:47:11 sisa kuota"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("daftar di slot88 (dot) com sekarang", "daftar di _link_ sekarang")]
+    [InlineData("slot88[.]com", "_link_")]
+    [InlineData("slot88 titik com", "_link_")]
+    [InlineData("www(.)slot88(.)vip/daftar", "_link_")]
+    [InlineData("slot88 . com", "_link_")]
+    [InlineData("lihat youtube.kom/abc", "lihat _link_")] // ".com" respelled by sound
+    [InlineData("tulis ke budi [at] gmail (dot) com", "tulis ke _email_")]
+    [InlineData("budi at gmail dot com", "_email_")]
+    [InlineData("budi(at)gmail.com", "_email_")]
+    [InlineData("hub 0 8 1 2 3 4 5 6 7 8 9", "hubungi _phone_")]
+    [InlineData("hub 08 12 34 56 78 90", "hubungi _phone_")]
+    [InlineData("call 0 9 0 6 6 3 6 1 2 3 4 now", "call _phone_ now")]
+    [InlineData("wa \U0001F10B\u2787\u2780\u2781\u2782\u2783\u2784\u2785\u2786\u2787\u2788", "_messenger_")] // 🄋➇➀➁...
+    [InlineData("wa \u24FF\u277D\u2776\u2777\u2778\u2779\u277A\u277B\u277C\u277D", "_messenger_")] // ⓿❽❶❷...
+    [InlineData("hub O8l2-\u04173456-O7Bg", "hubungi _phone_")] // O for 0, l for 1, Cyrillic З for 3, B for 8, g for 9
+    [InlineData("nol delapan satu dua tiga empat lima enam tujuh delapan", "_phone_")]
+    [InlineData("call zero seven seven zero zero nine zero zero one two three", "call _phone_")]
+    public void Reads_disguised_links_emails_and_phone_numbers(string input, string expected) => Assert.Equal(expected, Norm(input));
+
+    [Theory]
+    [InlineData("lihat situs.com", "lihat _link_")] // "at" inside a word is not an e-mail's
+    [InlineData("look at situs.com", "look at _link_")] // the word "at" before a plain link leaves it a link
+    [InlineData("tanggal 17.08.2024 jam 10.00", "tanggal 17 08 2024 jam 10 00")]
+    [InlineData("skor 1 2 3 4 5", "skor 1 2 3 4 5")]
+    [InlineData("teknologi nol persen", "teknologi nol persen")]
+    [InlineData("satu dua tiga empat", "satu dua tiga empat")]
+    [InlineData("a top . top", "a top top")]
+    [InlineData("titik temu kita", "titik temu kita")]
+    [InlineData("b0s5l0t88 gacor", "bosslot88 gacor")] // short runs of digits and letters stay words
+    [InlineData("kode 1234 oke", "kode 1234 oke")]
+    public void Leaves_ordinary_text_that_only_looks_like_a_disguised_contact(string input, string expected) => Assert.Equal(expected, Norm(input));
+
     [Fact]
     public void Counts_the_share_of_styled_letters()
     {

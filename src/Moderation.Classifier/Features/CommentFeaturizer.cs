@@ -13,6 +13,8 @@ internal sealed class CommentFeaturizer
     private const uint CharSeed = 0x7A3C1E05;
     private const uint RawCharSeed = 0x2C9E4A17;
     private const uint SkeletonSeed = 0x5E1E7014;
+    private const uint SortedMiddleSeed = 0x3B0A6D21;
+    private const uint SoundSeed = 0x6C8E9CF5;
     private const int MaxSkeletonWordLength = 64;
     private const int MaxCharGramWordLength = 40;
     private const byte WordGroup = 0;
@@ -133,22 +135,132 @@ internal sealed class CommentFeaturizer
     {
         var history = default(WordHistory);
         Span<char> skeleton = stackalloc char[MaxSkeletonWordLength];
+        Span<char> sounds = stackalloc char[2 * MaxSkeletonWordLength];
         for (var w = 0; w < buffer.WordCount; w++)
         {
             var word = text.AsSpan(buffer.WordStarts[w], buffer.WordLengths[w]);
             var keyLength = WriteKey(word, buffer);
             var hash = FeatureHash.Mix(FeatureHash.Of(WordSeed, buffer.KeyChars.AsSpan(0, keyLength)));
             AddWordGrams(hash, w, ref history, buffer);
-            if (Settings.SkeletonWords)
+            if (!Settings.SkeletonWords && !Settings.SortedMiddleWords && !Settings.SoundWords || !IsPlainWord(word))
             {
-                var skeletonLength = WriteSkeleton(word, skeleton);
+                continue;
+            }
+
+            // Unigrams of their own namespaces: not in bigrams/trigrams, weighted like a word.
+            if (Settings.SkeletonWords && word.Length >= 3)
+            {
+                var spelled = Settings.SkeletonSounds ? sounds[..WriteSounds(word, sounds)] : word;
+                var skeletonLength = WriteSkeleton(spelled, skeleton);
                 if (skeletonLength > 0)
                 {
-                    // A unigram of its own namespace: not in bigrams/trigrams, weighted like a word.
                     buffer.AddRaw(Slot(FeatureHash.Mix(FeatureHash.Of(SkeletonSeed, skeleton[..skeletonLength]))), WordGroup, w, 1f);
                 }
             }
+
+            if (Settings.SoundWords && word.Length >= 3)
+            {
+                var soundsLength = WriteSounds(word, sounds);
+                buffer.AddRaw(Slot(FeatureHash.Mix(FeatureHash.Of(SoundSeed, sounds[..soundsLength]))), WordGroup, w, 1f);
+            }
+
+            if (Settings.SortedMiddleWords && word.Length >= 4)
+            {
+                word.CopyTo(skeleton);
+                skeleton[1..(word.Length - 1)].Sort();
+                buffer.AddRaw(Slot(FeatureHash.Mix(FeatureHash.Of(SortedMiddleSeed, skeleton[..word.Length]))), WordGroup, w, 1f);
+            }
         }
+    }
+
+    // Words the skeleton and sorted-middle keys are taken of: ASCII lower-case letters only, not too long.
+    private static bool IsPlainWord(ReadOnlySpan<char> word)
+    {
+        if (word.Length > MaxSkeletonWordLength)
+        {
+            return false;
+        }
+
+        foreach (var c in word)
+        {
+            if (!char.IsAsciiLetterLower(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Writes a word of ASCII lower-case letters as it sounds (see <see cref="FeatureSettings.SoundWords"/>): "ph" as
+    /// "f", "ck" as "k", "c" not before "h" and "q" as "k", "x" as "ks", "z" as "s", "oe" and "oo" as "u", a first "th"
+    /// as "d", a last "nk" as "ng", "er" as "a", "au" as "o" and "ai" as "e". <paramref name="written"/> needs twice the
+    /// word's length.
+    /// </summary>
+    internal static int WriteSounds(ReadOnlySpan<char> word, Span<char> written)
+    {
+        var length = 0;
+        var end = word.Length;
+
+        // The last two letters, read as one sound: "nk" as "ng", "er" (words of four letters or more) as "a", "au" as
+        // "o", "ai" as "e" ("sekarank", "hata", "kalo", "sampe").
+        var ending = end < 3 ? null : word[^2..] switch
+        {
+            "nk" => "ng",
+            "er" when end > 3 => "a",
+            "au" => "o",
+            "ai" => "e",
+            _ => null,
+        };
+        if (ending is not null)
+        {
+            end -= 2;
+        }
+
+        for (var i = 0; i < end; i++)
+        {
+            var c = word[i];
+            var next = i + 1 < end ? word[i + 1] : '\0';
+            switch (c)
+            {
+                case 'p' when next == 'h':
+                    written[length++] = 'f';
+                    i++;
+                    break;
+                case 't' when i == 0 && next == 'h':
+                    written[length++] = 'd';
+                    i++;
+                    break;
+                case 'o' when next is 'e' or 'o':
+                    written[length++] = 'u';
+                    i++;
+                    break;
+                case 'c' when next == 'k':
+                    break; // the "k" follows
+                case 'c' when next != 'h':
+                case 'q':
+                    written[length++] = 'k';
+                    break;
+                case 'x':
+                    written[length++] = 'k';
+                    written[length++] = 's';
+                    break;
+                case 'z':
+                    written[length++] = 's';
+                    break;
+                default:
+                    written[length++] = c;
+                    break;
+            }
+        }
+
+        foreach (var c in ending ?? string.Empty)
+        {
+            written[length++] = c;
+        }
+
+        return length;
     }
 
     /// <summary>

@@ -69,6 +69,11 @@ internal static class CharacterFolding
             return new FoldedCodePoint(punctuation, false);
         }
 
+        if (DingbatDigit(codePoint) is { } dingbat)
+        {
+            return new FoldedCodePoint(dingbat, false);
+        }
+
         if (LookalikeLetters.TryMap(codePoint, out var latin) || LookalikeLetters.TryMap(LowerCase(codePoint), out latin))
         {
             return new FoldedCodePoint(latin.ToString(), true);
@@ -115,6 +120,18 @@ internal static class CharacterFolding
     {
         0x1F4B2 => "$", // heavy dollar sign
         0x2757 or 0x2755 => "!", // heavy and white exclamation mark
+        _ => null,
+    };
+
+    // Circled digits without a compatibility form, used to write phone numbers past filters ("➀➇➀➁", "❶❽"); those
+    // with one (①) already fold to their digit. The ones standing for 10 are left alone.
+    private static string? DingbatDigit(int codePoint) => codePoint switch
+    {
+        >= 0x2776 and <= 0x277E => ((char)('1' + codePoint - 0x2776)).ToString(), // ❶-❾ negative circled
+        >= 0x2780 and <= 0x2788 => ((char)('1' + codePoint - 0x2780)).ToString(), // ➀-➈ circled sans-serif
+        >= 0x278A and <= 0x2792 => ((char)('1' + codePoint - 0x278A)).ToString(), // ➊-➒ negative circled sans-serif
+        >= 0x24F5 and <= 0x24FD => ((char)('1' + codePoint - 0x24F5)).ToString(), // ⓵-⓽ double circled
+        0x24FF or 0x1F10B or 0x1F10C => "0", // ⓿ 🄋 🄌
         _ => null,
     };
 

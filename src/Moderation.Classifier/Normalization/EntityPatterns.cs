@@ -23,13 +23,38 @@ internal static partial class EntityPatterns
     [
         (MessengerLink(), EntityKind.Messenger),
         (Email(), EntityKind.Email),
+        (DisguisedEmail(), EntityKind.Email),
         (Link(), EntityKind.Link),
+        (DisguisedLink(), EntityKind.Link),
         (MessengerNumber(), EntityKind.Messenger),
         (MessengerHandle(), EntityKind.Messenger),
         (IndonesianPhone(), EntityKind.Phone),
         (InternationalPhone(), EntityKind.Phone),
+        (SpacedNumber(), EntityKind.Phone),
+        (SpelledNumber(), EntityKind.Phone),
         (Handle(), EntityKind.Handle),
     ];
+
+    // Top-level domains a link can end in ("kom" is ".com" respelled by sound, as alay writes it).
+    private const string Domains = "com|kom|net|org|id|co|me|ly|io|info|biz|xyz|top|site|online|vip|club|link|app|live|tv|gg|asia|us|uk|ru|cc|to|be|gl|sg|my|store|shop|fun|win|bet|games?|pro|click|icu|life|art|cx|ws|tk|ml";
+
+    // A dot written in brackets: "[.]", "(.)", "(dot)", "{titik}".
+    private const string BracketedDot = @"\s*[\[({<]\s*(?:\.|dot|titik)\s*[\])}>]\s*";
+
+    // A dot written as a word between spaces ("slot88 dot com", "titik") or as a dot with spaces around it; only
+    // before the few domains that are not also ordinary words, so that "a top . top" stays text.
+    private const string SpacedDot = @"(?:\s+(?:dot|titik)\s+|\s+\.\s*|\.\s+)";
+    private const string SpacedDotDomains = "com|net|org|xyz|vip|biz";
+
+    /// <summary>
+    /// Whether a text may contain one of the disguised links, e-mails or spelled numbers the patterns read (a cheap
+    /// check before running them; a bracketed "at" always comes with a bracketed or spelled dot, or a real one).
+    /// </summary>
+    public static bool MayContainDisguise(ReadOnlySpan<char> text) => text.IndexOfAny(DisguiseMarks) >= 0;
+
+    private static readonly System.Buffers.SearchValues<string> DisguiseMarks = System.Buffers.SearchValues.Create(
+        ["dot", "titik", "[.]", "(.)", "{.}", "<.>", ". com", ". net", ". org", ". xyz", ". vip", ". biz", "nol ", "kosong ", "zero ", "delapan"],
+        StringComparison.Ordinal);
 
     /// <summary>The token that stands for an entity in the normalised text.</summary>
     public static string TokenOf(EntityKind kind) => kind switch
@@ -48,8 +73,17 @@ internal static partial class EntityPatterns
     [GeneratedRegex(@"[a-z0-9][a-z0-9._%+\-]*@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex Email();
 
-    [GeneratedRegex(@"(?:https?://|www\.)\S+|(?<![\w@.])[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9\-]+)*\.(?:com|net|org|id|co|me|ly|io|info|biz|xyz|top|site|online|vip|club|link|app|live|tv|gg|asia|us|uk|ru|cc|to|be|gl|sg|my|store|shop|fun|win|bet|games?|pro|click|icu|life|art|cx|ws|tk|ml)(?![a-z0-9])(?:[/?#]\S*)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:https?://|www\.)\S+|(?<![\w@.])[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9\-]+)*\.(?:" + Domains + @")(?![a-z0-9])(?:[/?#]\S*)?", RegexOptions.CultureInvariant)]
     private static partial Regex Link();
+
+    // A link whose dots are written otherwise ("slot88 (dot) com", "slot88[.]com", "slot88 titik com").
+    [GeneratedRegex(@"(?<![\w@.])[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:(?:\.|" + BracketedDot + @")[a-z0-9\-]+)*(?:" + BracketedDot + "(?:" + Domains + ")|" + SpacedDot + "(?:" + SpacedDotDomains + @"))(?![a-z0-9])(?:[/?#]\S*)?", RegexOptions.CultureInvariant)]
+    private static partial Regex DisguisedLink();
+
+    // An e-mail address whose "@" is written in brackets ("john [at] gmail.com"), or as the word "at" when its dot is
+    // written otherwise too ("john at gmail dot com"; "look at situs.com" stays a link).
+    [GeneratedRegex(@"[a-z0-9][a-z0-9._%+\-]*(?:\s*[\[({<]\s*(?:at|@)\s*[\])}>]\s*[a-z0-9\-]+(?:(?:\.|" + BracketedDot + @"|\s+(?:dot|titik)\s+)[a-z0-9\-]+)*(?:\.|" + BracketedDot + @"|\s+(?:dot|titik)\s+)|\s+at\s+[a-z0-9\-]+(?:(?:\.|" + BracketedDot + @"|\s+(?:dot|titik)\s+)[a-z0-9\-]+)*(?:" + BracketedDot + @"|\s+(?:dot|titik)\s+))(?:" + Domains + @")(?![a-z0-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex DisguisedEmail();
 
     [GeneratedRegex(@"(?<![a-z])(?:wa|whatsapp|whatsap|watsap|wasap|whatapp|telegram|tele|tg|line)\s*[:.=\-]?\s*(?:\+?62|0)8(?:[\s.\-]?\d){7,12}(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex MessengerNumber();
@@ -62,6 +96,17 @@ internal static partial class EntityPatterns
 
     [GeneratedRegex(@"(?<![\w+])(?:\+\d{1,3}[\s.\-]?|0)\d{2,4}(?:[\s.\-]?\d){5,10}(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex InternationalPhone();
+
+    // A number written one digit at a time ("0 8 1 2 3 4 5 6 7 8") or in pairs from its leading 0 ("08 12 34 56 78"),
+    // with up to three separator characters between them. A date ("17.08.2024") has a longer group and is not one.
+    [GeneratedRegex(@"(?<![\w+])(?:\+?\d(?:[\s.\-]{1,3}\d){8,14}|(?:\+|0)\d(?:[\s.\-]{1,3}\d\d){4,7})(?!\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex SpacedNumber();
+
+    // A number of eight or more digits spelled out in Indonesian or English words ("nol delapan satu dua ...").
+    [GeneratedRegex(@"(?<![a-z])" + SpelledDigit + @"(?:[\s,.\-]+" + SpelledDigit + "){7,}", RegexOptions.CultureInvariant)]
+    private static partial Regex SpelledNumber();
+
+    private const string SpelledDigit = "(?:nol|kosong|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|zero|one|two|three|four|five|six|seven|eight|nine)(?![a-z])";
 
     [GeneratedRegex(@"(?<![\w@])@[a-z0-9_](?:[a-z0-9_.]*[a-z0-9_])?", RegexOptions.CultureInvariant)]
     private static partial Regex Handle();

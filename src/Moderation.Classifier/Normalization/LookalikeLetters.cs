@@ -16,6 +16,8 @@ internal static class LookalikeLetters
         // Cyrillic lower case
         "а=a б=b в=b г=r д=d е=e ё=e и=u й=u к=k м=m н=h о=o п=n р=p с=c т=t у=y х=x ш=w щ=w ъ=b ь=b э=e " +
         "і=i ї=i ј=j ѕ=s ԁ=d һ=h ԛ=q ԝ=w ґ=r є=e ѵ=v ӏ=l ԍ=g ҽ=e ҿ=e ԑ=e " +
+        // Cyrillic letters drawn as digits, read as the digit (then leetspeak inside a word, a number in a phone number)
+        "з=3 З=3 ч=4 Ч=4 " +
         // Cyrillic upper case
         "А=a Б=b В=b Г=r Д=d Е=e Ё=e И=u Й=u К=k М=m Н=h О=o П=n Р=p С=c Т=t У=y Х=x Ш=w Щ=w Ь=b " +
         "І=i Ї=i Ј=j Ѕ=s Ԁ=d Һ=h Ԛ=q Ԝ=w Є=e Ӏ=l Ԍ=g " +

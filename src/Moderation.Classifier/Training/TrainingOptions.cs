@@ -39,7 +39,7 @@ public sealed record TrainingOptions
     /// leaves them off so that a model trained before they existed, whose manifest does not name them, still loads as
     /// it was trained. An options file with a <c>features</c> object replaces all of these, so it names them.
     /// </summary>
-    public FeatureSettings Features { get; init; } = new() { SkeletonWords = true };
+    public FeatureSettings Features { get; init; } = new() { SkeletonWords = true, SkeletonSounds = true, SoundWords = true, SortedMiddleWords = true };
 
     /// <summary>The kind of head.</summary>
     public HeadKind Head { get; init; } = HeadKind.LogisticRegression;
