@@ -28,8 +28,8 @@ public static class TextNormalizer
     /// <summary>
     /// Raise it with every change to what <see cref="Normalize"/> returns: a model records the version it was trained
     /// with, and a model with another version is refused on load (and so on hot reload), because its weights were learnt
-    /// from text normalised differently. 1 is the normaliser of model <c>sha256:5e3ac39e32b2</c> (EXPERIMENTS.md step 24); 2 reads disguised contacts
-    /// (step 25).
+    /// from text normalised differently. 1 is the normaliser of model <c>sha256:5e3ac39e32b2</c> (EXPERIMENTS.md step 24); 2 also reads disguised
+    /// contacts, that of model <c>sha256:10b517f7e29a</c> (step 25).
     /// </summary>
     public const int Version = 2;
 
@@ -189,14 +189,14 @@ public static class TextNormalizer
     {
         var entities = new List<Entity>();
         var text = folded.Text;
-        if (!MayContainEntity(text) && !EntityPatterns.MayContainDisguise(text))
+        var hints = EntityPatterns.HintsOf(text);
+        foreach (var (pattern, kind, needs) in EntityPatterns.Ordered)
         {
-            FindNumbersInLetters(text, entities);
-            return entities;
-        }
+            if ((hints & needs) == 0)
+            {
+                continue;
+            }
 
-        foreach (var (pattern, kind) in EntityPatterns.Ordered)
-        {
             foreach (var match in pattern.EnumerateMatches(text))
             {
                 var start = match.Index;
@@ -215,7 +215,7 @@ public static class TextNormalizer
                     continue; // "@nj!ng" is a word written with symbols, not a handle
                 }
 
-                if (end > start && !entities.Exists(e => e.Start < end && start < e.End))
+                if (end > start && !Overlaps(entities, start, end))
                 {
                     entities.Add(new Entity(start, end, kind));
                 }
@@ -286,28 +286,19 @@ public static class TextNormalizer
             var preceded = start > 0 && char.IsLetterOrDigit(text[start - 1]);
             var followed = i < text.Length && char.IsLetterOrDigit(text[i]);
             if (runDigits >= 3 && runLetters >= 1 && otherLetters == 0 && runDigits + runLetters is >= 10 and <= 16 && !preceded && !followed
-                && !entities.Exists(e => e.Start < i && start < e.End))
+                && !Overlaps(entities, start, i))
             {
                 entities.Add(new Entity(start, i, EntityKind.Phone));
             }
         }
     }
 
-    // Cheap pre-check: most comments have no entity at all and the patterns need one of these.
-    private static bool MayContainEntity(string text)
+    // Without a lambda: a closure over the loop's variables would be allocated for every run of letters and digits.
+    private static bool Overlaps(List<Entity> entities, int start, int end)
     {
-        var digits = 0;
-        for (var i = 0; i < text.Length; i++)
+        foreach (var entity in entities)
         {
-            var c = text[i];
-
-            // A dot only matters inside a token ("situs.com"), not at the end of a sentence.
-            if (c is '@' or '/' || (c == '.' && i + 1 < text.Length && char.IsAsciiLetterOrDigit(text[i + 1])))
-            {
-                return true;
-            }
-
-            if (char.IsAsciiDigit(c) && ++digits >= 7)
+            if (entity.Start < end && start < entity.End)
             {
                 return true;
             }
@@ -339,7 +330,7 @@ public static class TextNormalizer
         {
             var start = match.Index;
             var end = match.Index + match.Length;
-            if (entities.Exists(e => e.Start < end && start < e.End))
+            if (Overlaps(entities, start, end))
             {
                 continue;
             }

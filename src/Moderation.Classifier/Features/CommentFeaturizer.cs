@@ -14,7 +14,6 @@ internal sealed class CommentFeaturizer
     private const uint RawCharSeed = 0x2C9E4A17;
     private const uint SkeletonSeed = 0x5E1E7014;
     private const uint SortedMiddleSeed = 0x3B0A6D21;
-    private const uint SoundSeed = 0x6C8E9CF5;
     private const int MaxSkeletonWordLength = 64;
     private const int MaxCharGramWordLength = 40;
     private const byte WordGroup = 0;
@@ -142,7 +141,7 @@ internal sealed class CommentFeaturizer
             var keyLength = WriteKey(word, buffer);
             var hash = FeatureHash.Mix(FeatureHash.Of(WordSeed, buffer.KeyChars.AsSpan(0, keyLength)));
             AddWordGrams(hash, w, ref history, buffer);
-            if (!Settings.SkeletonWords && !Settings.SortedMiddleWords && !Settings.SoundWords || !IsPlainWord(word))
+            if (!Settings.SkeletonWords && !Settings.SortedMiddleWords || !IsPlainWord(word))
             {
                 continue;
             }
@@ -156,12 +155,6 @@ internal sealed class CommentFeaturizer
                 {
                     buffer.AddRaw(Slot(FeatureHash.Mix(FeatureHash.Of(SkeletonSeed, skeleton[..skeletonLength]))), WordGroup, w, 1f);
                 }
-            }
-
-            if (Settings.SoundWords && word.Length >= 3)
-            {
-                var soundsLength = WriteSounds(word, sounds);
-                buffer.AddRaw(Slot(FeatureHash.Mix(FeatureHash.Of(SoundSeed, sounds[..soundsLength]))), WordGroup, w, 1f);
             }
 
             if (Settings.SortedMiddleWords && word.Length >= 4)
@@ -193,7 +186,7 @@ internal sealed class CommentFeaturizer
     }
 
     /// <summary>
-    /// Writes a word of ASCII lower-case letters as it sounds (see <see cref="FeatureSettings.SoundWords"/>): "ph" as
+    /// Writes a word of ASCII lower-case letters as it sounds (see <see cref="FeatureSettings.SkeletonSounds"/>): "ph" as
     /// "f", "ck" as "k", "c" not before "h" and "q" as "k", "x" as "ks", "z" as "s", "oe" and "oo" as "u", a first "th"
     /// as "d", a last "nk" as "ng", "er" as "a", "au" as "o" and "ai" as "e". <paramref name="written"/> needs twice the
     /// word's length.

@@ -32,20 +32,13 @@ public sealed record FeatureSettings(int HashBits = 20, int CharMinLength = 2, i
     public bool SkeletonWords { get; init; }
 
     /// <summary>
-    /// Whether skeletons (<see cref="SkeletonWords"/>) are taken of the word as it sounds (see <see cref="SoundWords"/>),
-    /// so that "sekarank" and "sekarang", or "nigga" and "nigger", share the skeleton. Off in models trained before it
-    /// existed.
+    /// Whether skeletons (<see cref="SkeletonWords"/>) are taken of the word as it sounds: "ph" as "f", "c" (not in
+    /// "ch"), "ck" and "q" as "k", "x" as "ks", "z" as "s", "oe" and "oo" as "u", a first "th" as "d", and at the end
+    /// "nk" as "ng", "er" as "a", "au" as "o", "ai" as "e". Alay, the old Indonesian spelling and English text-speak
+    /// respell words by sound ("zubzkribe", "sekarank", "kamoe", "phree", "nigga"), so both spellings then share the
+    /// skeleton. Off in models trained before it existed.
     /// </summary>
     public bool SkeletonSounds { get; init; }
-
-    /// <summary>
-    /// Whether each word of three or more ASCII lower-case letters also gives a hashed word feature for the word as it
-    /// sounds: "ph" as "f", "c" (not in "ch"), "ck" and "q" as "k", "x" as "ks", "z" as "s", "oe" and "oo" as "u", a
-    /// first "th" as "d", and at the end "nk" as "ng", "er" as "a", "au" as "o", "ai" as "e". Alay, the old Indonesian
-    /// spelling and English text-speak respell words by sound ("zubzkribe", "kamoe", "kalo", "sampe", "phree"), so
-    /// both spellings then share it. Weighted like a word unigram; off in models trained before it existed.
-    /// </summary>
-    public bool SoundWords { get; init; }
 
     /// <summary>
     /// Whether each word of four or more ASCII lower-case letters also gives a hashed word feature for its letters with

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Moderation.Classifier.Normalization;
@@ -13,47 +14,110 @@ internal enum EntityKind
 }
 
 /// <summary>
+/// What a text contains that some entity pattern needs: every pattern's match contains its hint, so a pattern whose hint
+/// is missing cannot match and is not run (most comments have none of them).
+/// </summary>
+[Flags]
+internal enum EntityHints
+{
+    None = 0,
+
+    /// <summary>A "/", or a dot followed by a letter or digit ("situs.com", "http://").</summary>
+    Dotted = 1,
+
+    /// <summary>An "@".</summary>
+    At = 2,
+
+    /// <summary>Seven or more ASCII digits.</summary>
+    Digits = 4,
+
+    /// <summary>A dot or an "at" written otherwise: "dot", "titik", "[.]", "(at)", " .com", ". com".</summary>
+    WrittenDot = 8,
+
+    /// <summary>Eight or more occurrences of a digit's name ("nol", "delapan", "seven").</summary>
+    DigitNames = 16,
+}
+
+/// <summary>
 /// Patterns for links, e-mails, phone numbers, handles and messenger contacts. They run on the folded text
-/// (lower case, styled letters already plain), so "𝐰𝐚.𝐦𝐞" is found like "wa.me".
+/// (lower case, styled letters already plain, white space only " "), so "𝐰𝐚.𝐦𝐞" is found like "wa.me".
 /// </summary>
 internal static partial class EntityPatterns
 {
-    /// <summary>The patterns in the order they claim text: earlier ones win where matches overlap.</summary>
-    public static IReadOnlyList<(Regex Pattern, EntityKind Kind)> Ordered { get; } =
+    /// <summary>The patterns in the order they claim text (earlier ones win where matches overlap), each with its hint.</summary>
+    public static IReadOnlyList<(Regex Pattern, EntityKind Kind, EntityHints Needs)> Ordered { get; } =
     [
-        (MessengerLink(), EntityKind.Messenger),
-        (Email(), EntityKind.Email),
-        (DisguisedEmail(), EntityKind.Email),
-        (Link(), EntityKind.Link),
-        (DisguisedLink(), EntityKind.Link),
-        (MessengerNumber(), EntityKind.Messenger),
-        (MessengerHandle(), EntityKind.Messenger),
-        (IndonesianPhone(), EntityKind.Phone),
-        (InternationalPhone(), EntityKind.Phone),
-        (SpacedNumber(), EntityKind.Phone),
-        (SpelledNumber(), EntityKind.Phone),
-        (Handle(), EntityKind.Handle),
+        (MessengerLink(), EntityKind.Messenger, EntityHints.Dotted),
+        (Email(), EntityKind.Email, EntityHints.At),
+        (DisguisedEmail(), EntityKind.Email, EntityHints.WrittenDot),
+        (Link(), EntityKind.Link, EntityHints.Dotted),
+        (DisguisedLink(), EntityKind.Link, EntityHints.WrittenDot),
+        (MessengerNumber(), EntityKind.Messenger, EntityHints.Digits),
+        (MessengerHandle(), EntityKind.Messenger, EntityHints.At),
+        (IndonesianPhone(), EntityKind.Phone, EntityHints.Digits),
+        (InternationalPhone(), EntityKind.Phone, EntityHints.Digits),
+        (SpacedNumber(), EntityKind.Phone, EntityHints.Digits),
+        (SpelledNumber(), EntityKind.Phone, EntityHints.DigitNames),
+        (Handle(), EntityKind.Handle, EntityHints.At),
     ];
 
     // Top-level domains a link can end in ("kom" is ".com" respelled by sound, as alay writes it).
     private const string Domains = "com|kom|net|org|id|co|me|ly|io|info|biz|xyz|top|site|online|vip|club|link|app|live|tv|gg|asia|us|uk|ru|cc|to|be|gl|sg|my|store|shop|fun|win|bet|games?|pro|click|icu|life|art|cx|ws|tk|ml";
 
-    // A dot written in brackets: "[.]", "(.)", "(dot)", "{titik}".
-    private const string BracketedDot = @"\s*[\[({<]\s*(?:\.|dot|titik)\s*[\])}>]\s*";
+    // A dot written in brackets: "[.]", "( . )", "(dot)", "{titik}".
+    private const string BracketedDot = @" *[\[({<] ?(?:\.|dot|titik) ?[\])}>] *";
 
-    // A dot written as a word between spaces ("slot88 dot com", "titik") or as a dot with spaces around it; only
-    // before the few domains that are not also ordinary words, so that "a top . top" stays text.
-    private const string SpacedDot = @"(?:\s+(?:dot|titik)\s+|\s+\.\s*|\.\s+)";
+    // A dot written as a word between spaces ("slot88 dot com", "titik"), or as a dot with a space before or after it;
+    // the latter only before the few domains that are not also ordinary words, so that "a top . top" stays text.
+    // (The folded text has only " " for white space.)
+    private const string SpacedDot = @"(?: +(?:dot|titik) +| +\. ?|\. )";
     private const string SpacedDotDomains = "com|net|org|xyz|vip|biz";
 
-    /// <summary>
-    /// Whether a text may contain one of the disguised links, e-mails or spelled numbers the patterns read (a cheap
-    /// check before running them; a bracketed "at" always comes with a bracketed or spelled dot, or a real one).
-    /// </summary>
-    public static bool MayContainDisguise(ReadOnlySpan<char> text) => text.IndexOfAny(DisguiseMarks) >= 0;
+    /// <summary>The hints a folded text has (see <see cref="EntityHints"/>).</summary>
+    public static EntityHints HintsOf(string text)
+    {
+        var hints = EntityHints.None;
+        var digits = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '@')
+            {
+                hints |= EntityHints.At;
+            }
+            else if (c == '/' || (c == '.' && i + 1 < text.Length && char.IsAsciiLetterOrDigit(text[i + 1])))
+            {
+                hints |= EntityHints.Dotted;
+            }
+            else if (char.IsAsciiDigit(c) && ++digits == 7)
+            {
+                hints |= EntityHints.Digits;
+            }
+        }
 
-    private static readonly System.Buffers.SearchValues<string> DisguiseMarks = System.Buffers.SearchValues.Create(
-        ["dot", "titik", "[.]", "(.)", "{.}", "<.>", ". com", ". net", ". org", ". xyz", ". vip", ". biz", "nol ", "kosong ", "zero ", "delapan"],
+        var span = text.AsSpan();
+        if (span.IndexOfAny(WrittenDots) >= 0)
+        {
+            hints |= EntityHints.WrittenDot;
+        }
+
+        var names = 0;
+        for (var at = span.IndexOfAny(DigitNameMarks); at >= 0 && ++names < 8; at = span.IndexOfAny(DigitNameMarks))
+        {
+            span = span[(at + 1)..];
+        }
+
+        return names >= 8 ? hints | EntityHints.DigitNames : hints;
+    }
+
+    // Every way BracketedDot, SpacedDot and a bracketed "at" can be written.
+    private static readonly SearchValues<string> WrittenDots = SearchValues.Create(
+        ["dot", "titik", "[.", "(.", "{.", "<.", "[ .", "( .", "{ .", "< .", "[at", "(at", "{at", "<at", "[ at", "( at", "{ at", "< at", "[@", "(@", "{@", "<@", "[ @", "( @", "{ @", "< @",
+            " .com", " .net", " .org", " .xyz", " .vip", " .biz", ". com", ". net", ". org", ". xyz", ". vip", ". biz"],
+        StringComparison.Ordinal);
+
+    private static readonly SearchValues<string> DigitNameMarks = SearchValues.Create(
+        ["nol", "kosong", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"],
         StringComparison.Ordinal);
 
     /// <summary>The token that stands for an entity in the normalised text.</summary>
@@ -82,7 +146,7 @@ internal static partial class EntityPatterns
 
     // An e-mail address whose "@" is written in brackets ("john [at] gmail.com"), or as the word "at" when its dot is
     // written otherwise too ("john at gmail dot com"; "look at situs.com" stays a link).
-    [GeneratedRegex(@"[a-z0-9][a-z0-9._%+\-]*(?:\s*[\[({<]\s*(?:at|@)\s*[\])}>]\s*[a-z0-9\-]+(?:(?:\.|" + BracketedDot + @"|\s+(?:dot|titik)\s+)[a-z0-9\-]+)*(?:\.|" + BracketedDot + @"|\s+(?:dot|titik)\s+)|\s+at\s+[a-z0-9\-]+(?:(?:\.|" + BracketedDot + @"|\s+(?:dot|titik)\s+)[a-z0-9\-]+)*(?:" + BracketedDot + @"|\s+(?:dot|titik)\s+))(?:" + Domains + @")(?![a-z0-9])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![a-z0-9])[a-z0-9][a-z0-9._%+\-]*(?: *[\[({<] ?(?:at|@) ?[\])}>] *[a-z0-9\-]+(?:(?:\.|" + BracketedDot + @"|\s+(?:dot|titik)\s+)[a-z0-9\-]+)*(?:\.|" + BracketedDot + @"|\s+(?:dot|titik)\s+)|\s+at\s+[a-z0-9\-]+(?:(?:\.|" + BracketedDot + @"|\s+(?:dot|titik)\s+)[a-z0-9\-]+)*(?:" + BracketedDot + @"|\s+(?:dot|titik)\s+))(?:" + Domains + @")(?![a-z0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex DisguisedEmail();
 
     [GeneratedRegex(@"(?<![a-z])(?:wa|whatsapp|whatsap|watsap|wasap|whatapp|telegram|tele|tg|line)\s*[:.=\-]?\s*(?:\+?62|0)8(?:[\s.\-]?\d){7,12}(?!\d)", RegexOptions.CultureInvariant)]

@@ -35,11 +35,11 @@ public sealed record TrainingOptions
     public int Seed { get; init; } = 20250101;
 
     /// <summary>
-    /// Feature settings. New models get consonant-skeleton words (EXPERIMENTS.md step 22); the record's own default
-    /// leaves them off so that a model trained before they existed, whose manifest does not name them, still loads as
+    /// Feature settings. New models get consonant-skeleton words (EXPERIMENTS.md step 22), taken by sound, and
+    /// sorted-middle words (step 25); the record's own defaults leave them off so that a model trained before they existed, whose manifest does not name them, still loads as
     /// it was trained. An options file with a <c>features</c> object replaces all of these, so it names them.
     /// </summary>
-    public FeatureSettings Features { get; init; } = new() { SkeletonWords = true, SkeletonSounds = true, SoundWords = true, SortedMiddleWords = true };
+    public FeatureSettings Features { get; init; } = new() { SkeletonWords = true, SkeletonSounds = true, SortedMiddleWords = true };
 
     /// <summary>The kind of head.</summary>
     public HeadKind Head { get; init; } = HeadKind.LogisticRegression;
