@@ -29,9 +29,10 @@ public static class TextNormalizer
     /// Raise it with every change to what <see cref="Normalize"/> returns: a model records the version it was trained
     /// with, and a model with another version is refused on load (and so on hot reload), because its weights were learnt
     /// from text normalised differently. 1 is the normaliser of model <c>sha256:5e3ac39e32b2</c> (EXPERIMENTS.md step 24); 2 also reads disguised
-    /// contacts, that of model <c>sha256:10b517f7e29a</c> (step 25).
+    /// contacts, that of model <c>sha256:10b517f7e29a</c> (step 25); 3 also joins two-letter words and finds links in
+    /// text spaced out letter by letter, that of model <c>sha256:3137b57c768b</c> (step 26).
     /// </summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>Normalises a text, keeping offsets back to the original.</summary>
     public static NormalizedText Normalize(string text)
@@ -40,6 +41,7 @@ public static class TextNormalizer
         var folded = Fold(text);
         var entities = FindEntities(folded);
         var joined = FindJoinedSeparators(folded, entities);
+        FindEntitiesInSpacedLetters(folded.Text, entities, joined);
         ReadSymbolsAsLetters(folded, entities, joined);
         return Assemble(text, folded, entities, joined);
     }
@@ -188,7 +190,16 @@ public static class TextNormalizer
     private static List<Entity> FindEntities(FoldedText folded)
     {
         var entities = new List<Entity>();
-        var text = folded.Text;
+        AddEntities(folded.Text, null, entities);
+        FindNumbersInLetters(folded.Text, entities);
+        entities.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return entities;
+    }
+
+    // Adds the entities the patterns find in a text, where <paramref name="map"/> (when given) takes each of its
+    // positions to the folded text's; matches overlapping an entity already found are left out.
+    private static void AddEntities(string text, List<int>? map, List<Entity> entities)
+    {
         var hints = EntityPatterns.HintsOf(text);
         foreach (var (pattern, kind, needs) in EntityPatterns.Ordered)
         {
@@ -215,16 +226,50 @@ public static class TextNormalizer
                     continue; // "@nj!ng" is a word written with symbols, not a handle
                 }
 
-                if (end > start && !Overlaps(entities, start, end))
+                if (end <= start)
+                {
+                    continue;
+                }
+
+                if (map is not null)
+                {
+                    (start, end) = (map[start], map[end - 1] + 1);
+                }
+
+                if (!Overlaps(entities, start, end))
                 {
                     entities.Add(new Entity(start, end, kind));
                 }
             }
         }
+    }
 
-        FindNumbersInLetters(text, entities);
-        entities.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return entities;
+    // Links and e-mails written letter by letter ("g a c o r 8 8 . c o m") are found once the letters are joined: the
+    // patterns run again on the text without the joined separators. Only for texts where a run was joined.
+    private static void FindEntitiesInSpacedLetters(string text, List<Entity> entities, bool[] removed)
+    {
+        if (Array.IndexOf(removed, true) < 0 || !SpacedLetters.MayContainRun(text))
+        {
+            return;
+        }
+
+        var joined = new System.Text.StringBuilder(text.Length);
+        var map = new List<int>(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!removed[i])
+            {
+                joined.Append(text[i]);
+                map.Add(i);
+            }
+        }
+
+        var count = entities.Count;
+        AddEntities(joined.ToString(), map, entities);
+        if (entities.Count > count)
+        {
+            entities.Sort((a, b) => a.Start.CompareTo(b.Start));
+        }
     }
 
     // Letters that stand for digits in a phone number written to get past filters ("O8l2-З4S6...", folded to
@@ -326,6 +371,7 @@ public static class TextNormalizer
             return removed;
         }
 
+        var spacedBySpace = false;
         foreach (var match in SpacedLetters.Run().EnumerateMatches(text))
         {
             var start = match.Index;
@@ -365,9 +411,49 @@ public static class TextNormalizer
                     removed[i] = true;
                 }
             }
+
+            spacedBySpace |= text[start + 1] == ' ' && char.IsLetterOrDigit(text[start + 2]);
+        }
+
+        if (spacedBySpace)
+        {
+            JoinSpacedPairs(text, removed, entities);
         }
 
         return removed;
+    }
+
+    // In a comment that spaces out its letters ("s l o t   g a c o r"), two-letter words are spaced too ("i s", "d i");
+    // a run needs three letters, so those are joined here: two single letters or digits with one space between them
+    // and a wider gap (or punctuation, or the text's edge) on each side.
+    private static void JoinSpacedPairs(string text, bool[] removed, List<Entity> entities)
+    {
+        for (var i = 0; i + 2 < text.Length; i++)
+        {
+            if (char.IsLetterOrDigit(text[i]) && text[i + 1] == ' ' && char.IsLetterOrDigit(text[i + 2]) && !removed[i + 1]
+                && IsGap(text, i - 1, -1) && IsGap(text, i + 3, +1) && !Overlaps(entities, i, i + 3))
+            {
+                removed[i + 1] = true;
+            }
+        }
+    }
+
+    // Whether position `at` begins a gap going in `direction`: the text's edge, a mark that is not a space, or a space
+    // followed (in that direction) by the edge or by anything but a letter or digit.
+    private static bool IsGap(string text, int at, int direction)
+    {
+        if (at < 0 || at >= text.Length)
+        {
+            return true;
+        }
+
+        if (char.IsLetterOrDigit(text[at]))
+        {
+            return false;
+        }
+
+        var next = at + direction;
+        return text[at] != ' ' || next < 0 || next >= text.Length || !char.IsLetterOrDigit(text[next]);
     }
 
     private static readonly Func<int, int, bool> NoEntity = static (_, _) => false;

@@ -169,6 +169,16 @@ public sealed class TextNormalizerTests
     public void Joins_letters_split_by_separators(string input, string expected) => Assert.Equal(expected, Norm(input));
 
     [Theory]
+    [InlineData("t h i s   n i g g a   i s   t r a s h", "this nigga is trash")]
+    [InlineData("g o b l o k   l u ,   d a s a r   a n j i n g !", "goblok lu dasar anjing")]
+    [InlineData("d a f t a r   d i   g a c o r 8 8 . c o m   s e k a r a n g", "daftar di _link_ sekarang")]
+    [InlineData("S L O T   G A C O R   di g a c o r 8 8 . c o m", "slot gacor di _link_")]
+    [InlineData("kelas a b ok", "kelas a b ok")] // no word spaced out letter by letter: two letters stay apart
+    [InlineData("s l o t   a b c d", "slot abcd")]
+    public void Reads_text_spaced_out_letter_by_letter_with_its_short_words_and_links(string input, string expected) =>
+        Assert.Equal(expected, Norm(input));
+
+    [Theory]
     [InlineData("ga\u200Bcor", "gacor")]
     [InlineData("s\u200Cl\u200Do\u2060t", "slot")]
     [InlineData("\uFEFFhalo", "halo")]
