@@ -28,9 +28,9 @@ public static class TextNormalizer
     /// <summary>
     /// Raise it with every change to what <see cref="Normalize"/> returns: a model records the version it was trained
     /// with, and a model with another version is refused on load (and so on hot reload), because its weights were learnt
-    /// from text normalised differently. 1 is the normaliser of model <c>sha256:5e3ac39e32b2</c> (EXPERIMENTS.md step 24); 2 also reads disguised
-    /// contacts, that of model <c>sha256:10b517f7e29a</c> (step 25); 3 also joins two-letter words and finds links in
-    /// text spaced out letter by letter, that of model <c>sha256:3137b57c768b</c> (step 26).
+    /// from text normalised differently. 1 is the normaliser of model <c>sha256:5e3ac39e32b2</c> (EXPERIMENTS.md step
+    /// 24); 2 also reads disguised contacts, that of model <c>sha256:10b517f7e29a</c> (step 25); 3 also joins two-letter
+    /// words and finds links in text spaced out letter by letter, that of model <c>sha256:3137b57c768b</c> (step 26).
     /// </summary>
     public const int Version = 3;
 
@@ -330,8 +330,8 @@ public static class TextNormalizer
 
             var preceded = start > 0 && char.IsLetterOrDigit(text[start - 1]);
             var followed = i < text.Length && char.IsLetterOrDigit(text[i]);
-            if (runDigits >= 3 && runLetters >= 1 && otherLetters == 0 && runDigits + runLetters is >= 10 and <= 16 && !preceded && !followed
-                && !Overlaps(entities, start, i))
+            if (runDigits >= 3 && runLetters >= 1 && otherLetters == 0 && runDigits + runLetters is >= 10 and <= 16
+                && !preceded && !followed && !Overlaps(entities, start, i))
             {
                 entities.Add(new Entity(start, i, EntityKind.Phone));
             }
