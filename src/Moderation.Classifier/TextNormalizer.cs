@@ -30,9 +30,10 @@ public static class TextNormalizer
     /// with, and a model with another version is refused on load (and so on hot reload), because its weights were learnt
     /// from text normalised differently. 1 is the normaliser of model <c>sha256:5e3ac39e32b2</c> (EXPERIMENTS.md step
     /// 24); 2 also reads disguised contacts, that of model <c>sha256:10b517f7e29a</c> (step 25); 3 also joins two-letter
-    /// words and finds links in text spaced out letter by letter, that of model <c>sha256:3137b57c768b</c> (step 26).
+    /// words and finds links in text spaced out letter by letter, that of model <c>sha256:3137b57c768b</c> (step 26); 4 reads "✝ © ®" at the end of
+    /// a word disguised elsewhere and "🔘" as "⭕", that of model <c>sha256:659aec41587f</c> (step 27).
     /// </summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>Normalises a text, keeping offsets back to the original.</summary>
     public static NormalizedText Normalize(string text)
@@ -245,7 +246,8 @@ public static class TextNormalizer
     }
 
     // Links and e-mails written letter by letter ("g a c o r 8 8 . c o m") are found once the letters are joined: the
-    // patterns run again on the text without the joined separators. Only for texts where a run was joined.
+    // patterns run again on the text without the joined separators. Only for texts where some separator was joined
+    // and a spaced run may be.
     private static void FindEntitiesInSpacedLetters(string text, List<Entity> entities, bool[] removed)
     {
         if (Array.IndexOf(removed, true) < 0 || !SpacedLetters.MayContainRun(text))

@@ -19,6 +19,7 @@ public sealed class NormalizerVersionTests
         [1] = "0030c4a21c511003",
         [2] = "87a5afe7d8a9ae4d",
         [3] = "38850013a2c5b687",
+        [4] = "b43dec291846d584",
     };
 
     private static readonly string[] Disguises =
@@ -28,6 +29,7 @@ public sealed class NormalizerVersionTests
         "daftar\u3164sekarang wa 081234567890 https://contoh.xyz @admin budi@mail.com yg gk bgt wkwkwk",
         "slot88 (dot) com budi [at] gmail (dot) com hub 0 8 1 2 3 4 5 6 7 8 9 \u2780\u2781 O8l2-\u04173456-O7Bg nol delapan satu dua tiga empat lima enam tujuh youtube.kom/abc",
         "d a f t a r   d i   g a c o r 8 8 . c o m   i s",
+        "f@gg\u2B55\u271D qu\u20AC\u20AC\u00AE \U0001F518k Google\u00AE",
     ];
 
     // Every BMP character, styled letters and emoji, alone and inside a word: any change to a character table shows.

@@ -53,6 +53,9 @@ public sealed class TextNormalizerTests
     [InlineData("g\u2B55cor \u00A9ek \u271Dolol \u303D\uFE0Faxwin", "gocor cek tolol maxwin")]
     [InlineData("\U0001F4B2lot g\u2757la", "slot gila")] // a dollar sign and an exclamation mark drawn as emoji
     [InlineData("mantap\u2757 Google\u00AE \u274C hoax", "mantap google \u00AE \u274C hoax")] // signs that mean themselves
+    [InlineData("f@gg\u2B55\u271D qu\u20AC\u20AC\u00AE", "faggot queer")] // at the end of a word disguised elsewhere, letters
+    [InlineData("faggo\u271D", "faggo \u271D")] // but not in a word with no other disguise
+    [InlineData("\U0001F518k g\U0001F518\U0001F518d", "ok good")] // the radio button as an "o"
     public void Reads_emoji_and_signs_drawn_as_letters_inside_words(string input, string expected) => Assert.Equal(expected, Norm(input));
 
     [Theory]

@@ -115,11 +115,12 @@ internal static class CharacterFolding
     }
 
     // Emoji drawn as punctuation are that punctuation, so that inside a word they are read as letters like it ("💲lot",
-    // "g❗la") and at its end stay punctuation ("mantap❗").
+    // "g❗la") and at its end stay punctuation ("mantap❗"); the radio button is read like the circle "⭕" ("🔘k").
     private static string? EmojiPunctuation(int codePoint) => codePoint switch
     {
         0x1F4B2 => "$", // heavy dollar sign
         0x2757 or 0x2755 => "!", // heavy and white exclamation mark
+        0x1F518 => "\u2B55", // the radio button is drawn as an "o" like the heavy large circle
         _ => null,
     };
 

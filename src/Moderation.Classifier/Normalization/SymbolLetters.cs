@@ -96,7 +96,9 @@ internal static class SymbolLetters
             else if (LetterFor(text[i]) != '\0' || IsPair(text, i, end))
             {
                 symbols++;
-                disguised |= text[i] != '!' || i > start && i + 1 < end && char.IsLetterOrDigit(text[i - 1]) && char.IsLetterOrDigit(text[i + 1]);
+                // "!" and the signs that are also themselves after a word ("Google®") count only between letters.
+                disguised |= text[i] is not ('!' or '✝' or '©' or '®')
+                    || i > start && i + 1 < end && char.IsLetterOrDigit(text[i - 1]) && char.IsLetterOrDigit(text[i + 1]);
             }
             else
             {
@@ -104,10 +106,12 @@ internal static class SymbolLetters
             }
         }
 
-        // A final "!" is a letter only in a word disguised elsewhere too ("m@xw!n!", "!n!" but not "mantap!!").
+        // A final "!", "✝", "©" or "®" is a letter only in a word disguised elsewhere too ("m@xw!n!", "!n!", "f@gg⭕✝", but
+        // not "mantap!!" or "Google®").
         while (end > start && !char.IsLetterOrDigit(text[end - 1])
-            && (text[end - 1] is not ('$' or '|' or '€' or '+' or '#' or '!' or '@' or '§' or '∆' or '¢' or '×' or '⭕' or '○' or '◯' or '〽') && !(end - 2 >= start && IsPair(text, end - 2, end))
-                || text[end - 1] == '!' && !disguised))
+            && !(text[end - 1] is '$' or '|' or '€' or '+' or '#' or '@' or '§' or '∆' or '¢' or '×' or '⭕' or '○' or '◯' or '〽'
+                || end - 2 >= start && IsPair(text, end - 2, end)
+                || text[end - 1] is '!' or '✝' or '©' or '®' && disguised))
         {
             symbols -= LetterFor(text[end - 1]) != '\0' ? 1 : 0;
             end--;
