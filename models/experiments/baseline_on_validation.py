@@ -28,7 +28,8 @@ from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-MASK = (1 << 64) - 1
+from conditional_hate import fnv, fold_of  # the product's split hash and folds, ported once
+
 FOLDS = 4
 SOURCES = {
     'spam': ('judol_yt_id', 'youtube_spam_uci', 'sms_spam_id', 'sms_spam_uci'),
@@ -42,25 +43,10 @@ ISSUE = {  # issue #3's figures (held-out 20 % of each source, their split)
 }
 
 
-def fnv(text, salt):
-    """DatasetSplits.Hash: FNV-1a 64 over UTF-16 code units (the ids are ASCII) and a final mix."""
-    x = 14695981039346656037 ^ salt
-    for ch in text:
-        x = ((x ^ ord(ch)) * 1099511628211) & MASK
-    x ^= x >> 29
-    x = (x * 0xBF58476D1CE4E5B9) & MASK
-    return x ^ (x >> 32)
-
-
 def split_of(row_id):
     """DatasetSplits.Of: 'train' (buckets 0-69), 'dev' (70-79) or 'validation' (80-99)."""
     bucket = fnv(row_id, 0) % 100
     return 'train' if bucket < 70 else 'dev' if bucket < 80 else 'validation'
-
-
-def fold_of(row_id):
-    """DatasetSplits.FoldOf with 4 folds."""
-    return fnv(row_id, 0x5F3759DF) % FOLDS
 
 
 def load(data):
@@ -79,7 +65,7 @@ def load(data):
         loaded[source] = {
             'texts': np.array([r[header.index('text')] for r in rows], dtype=object),
             'validation': np.array([split_of(i) == 'validation' for i in ids]),
-            'fold': np.array([fold_of(i) for i in ids]),
+            'fold': np.array([fold_of(i, FOLDS) for i in ids]),
             'labels': labels,
         }
     return loaded

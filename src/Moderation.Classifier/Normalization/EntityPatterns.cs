@@ -73,6 +73,12 @@ internal static partial class EntityPatterns
     private const string SpacedDot = @"(?: +(?:dot|titik) +| +\. ?|\. )";
     private const string SpacedDotDomains = "com|net|org|xyz|vip|biz";
 
+    // A dot of an e-mail's domain written otherwise: in brackets, or as a word.
+    private const string WrittenDot = "(?:" + BracketedDot + @"| +(?:dot|titik) +)";
+
+    // The labels of an e-mail's domain up to its last dot ("gmail (dot) co [.] "), and the dots that may separate them.
+    private const string DomainLabels = @"[a-z0-9\-]+(?:(?:\.|" + WrittenDot + @")[a-z0-9\-]+)*";
+
     /// <summary>The hints a folded text has (see <see cref="EntityHints"/>).</summary>
     public static EntityHints HintsOf(string text)
     {
@@ -146,7 +152,7 @@ internal static partial class EntityPatterns
 
     // An e-mail address whose "@" is written in brackets ("john [at] gmail.com"), or as the word "at" when its dot is
     // written otherwise too ("john at gmail dot com"; "look at situs.com" stays a link).
-    [GeneratedRegex(@"(?<![a-z0-9])[a-z0-9][a-z0-9._%+\-]*(?: *[\[({<] ?(?:at|@) ?[\])}>] *[a-z0-9\-]+(?:(?:\.|" + BracketedDot + @"|\s+(?:dot|titik)\s+)[a-z0-9\-]+)*(?:\.|" + BracketedDot + @"|\s+(?:dot|titik)\s+)|\s+at\s+[a-z0-9\-]+(?:(?:\.|" + BracketedDot + @"|\s+(?:dot|titik)\s+)[a-z0-9\-]+)*(?:" + BracketedDot + @"|\s+(?:dot|titik)\s+))(?:" + Domains + @")(?![a-z0-9])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![a-z0-9])[a-z0-9][a-z0-9._%+\-]*(?: *[\[({<] ?(?:at|@) ?[\])}>] *" + DomainLabels + @"(?:\.|" + WrittenDot + ")| +at +" + DomainLabels + WrittenDot + ")(?:" + Domains + @")(?![a-z0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex DisguisedEmail();
 
     [GeneratedRegex(@"(?<![a-z])(?:wa|whatsapp|whatsap|watsap|wasap|whatapp|telegram|tele|tg|line)\s*[:.=\-]?\s*(?:\+?62|0)8(?:[\s.\-]?\d){7,12}(?!\d)", RegexOptions.CultureInvariant)]

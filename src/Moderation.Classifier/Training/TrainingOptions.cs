@@ -36,8 +36,9 @@ public sealed record TrainingOptions
 
     /// <summary>
     /// Feature settings. New models get consonant-skeleton words (EXPERIMENTS.md step 22), taken by sound, and
-    /// sorted-middle words (step 25); the record's own defaults leave them off so that a model trained before they existed, whose manifest does not name them, still loads as
-    /// it was trained. An options file with a <c>features</c> object replaces all of these, so it names them.
+    /// sorted-middle words (step 25); the record's own defaults leave them off so that a model trained before they
+    /// existed, whose manifest does not name them, still loads as it was trained. An options file with a
+    /// <c>features</c> object replaces all of these, so it names them.
     /// </summary>
     public FeatureSettings Features { get; init; } = new() { SkeletonWords = true, SkeletonSounds = true, SortedMiddleWords = true };
 
