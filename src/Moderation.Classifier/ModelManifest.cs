@@ -11,8 +11,11 @@ namespace Moderation.Classifier;
 /// </summary>
 public sealed record ModelManifest
 {
-    /// <summary>The file format this code writes and reads.</summary>
-    public const int CurrentFormat = 2;
+    /// <summary>The file format this code writes. Format 3 may hold Indonesian heads; it reads format 2 too.</summary>
+    public const int CurrentFormat = 3;
+
+    /// <summary>The oldest file format this code reads (format 2 is format 3 without Indonesian heads).</summary>
+    public const int OldestReadableFormat = 2;
 
     /// <summary>The file format of this model.</summary>
     public int Format { get; init; } = CurrentFormat;
@@ -59,6 +62,9 @@ public sealed record ModelManifest
     /// <summary>Metrics on the obfuscated copy of the validation split.</summary>
     public EvaluationReport? ValidationObfuscated { get; init; }
 
+    /// <summary>The Indonesian abuse and hate heads, when the model has them (null: every comment gets the pooled heads).</summary>
+    public IndonesianHeadsInfo? IndonesianHeads { get; init; }
+
     /// <summary>The decision threshold of a label.</summary>
     public float DecisionThreshold(ModerationLabel label) =>
         DecisionThresholds.TryGetValue(LabelNames.Of(label), out var threshold) ? threshold : 0.5f;
@@ -70,4 +76,23 @@ public sealed record ModelManifest
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         Converters = { new JsonStringEnumConverter() },
     };
+}
+
+/// <summary>
+/// What a model's Indonesian heads are: a comment with more Indonesian than English function words is scored for
+/// these labels by a blend of them and the pooled heads, with an offset per label (EXPERIMENTS.md step 28).
+/// </summary>
+public sealed record IndonesianHeadsInfo
+{
+    /// <summary>The labels with an Indonesian head, in label order.</summary>
+    public required IReadOnlyList<string> Labels { get; init; }
+
+    /// <summary>The Indonesian head's share of an Indonesian comment's margin (the pooled head has the rest).</summary>
+    public float Weight { get; init; } = 1;
+
+    /// <summary>Per label: what is added to an Indonesian comment's blended margin to put it on the pooled heads' scale.</summary>
+    public required IReadOnlyDictionary<string, float> MarginOffsets { get; init; }
+
+    /// <summary>How they were trained, in words.</summary>
+    public string Trainer { get; init; } = string.Empty;
 }

@@ -19,9 +19,10 @@ public sealed class ModerationModel : IDisposable
     internal const string ManifestEntry = "manifest.json";
     internal const string HeadsEntry = "heads.mlnet";
     internal const string IdfEntry = "idf.bin";
+    internal const string IndonesianHeadsEntry = "heads-indonesian.mlnet";
 
     /// <summary>The zip entry of a label's naive-Bayes feature scales (little-endian float32 per feature).</summary>
-    internal static string ScaleEntry(ModerationLabel label) => $"scale-{LabelNames.Of(label)}.bin";
+    internal static string ScaleEntry(ModerationLabel label, bool indonesian = false) => $"scale-{LabelNames.Of(label)}{(indonesian ? "-indonesian" : string.Empty)}.bin";
 
     private const int MaxEvidencePerLabel = 3;
 
@@ -35,7 +36,8 @@ public sealed class ModerationModel : IDisposable
         Version = version;
         Manifest = parts.Manifest;
         var heads = parts.ScaledHeads();
-        foreach (var head in heads)
+        var indonesian = parts.ScaledIndonesianHeads();
+        foreach (var head in heads.Concat(indonesian.OfType<LinearHead>()))
         {
             if (head.Dimension != parts.Manifest.Features.Dimension)
             {
@@ -43,7 +45,7 @@ public sealed class ModerationModel : IDisposable
             }
         }
 
-        _table = new WeightTable(heads, parts.Idf);
+        _table = new WeightTable(heads, parts.Idf, indonesian);
         _featurizer = new CommentFeaturizer(parts.Manifest.Features, _table.IdfView);
     }
 
@@ -65,10 +67,45 @@ public sealed class ModerationModel : IDisposable
     }
 
     /// <summary>What a model file holds, as read by ML.NET.</summary>
-    internal sealed record ModelParts(ModelManifest Manifest, ITransformer Heads, float[]? Idf, float[]?[] FeatureScales)
+    /// <param name="Manifest">The manifest.</param>
+    /// <param name="Heads">The pooled heads' chain.</param>
+    /// <param name="Idf">IDF per hashed slot, or null.</param>
+    /// <param name="FeatureScales">Per label: the pooled head's naive-Bayes scales, or null.</param>
+    /// <param name="IndonesianHeads">The Indonesian heads' chain (<see cref="ModelManifest.IndonesianHeads"/>), or null.</param>
+    /// <param name="IndonesianScales">Per label: the Indonesian head's naive-Bayes scales, or null.</param>
+    internal sealed record ModelParts(ModelManifest Manifest, ITransformer Heads, float[]? Idf, float[]?[] FeatureScales, ITransformer? IndonesianHeads = null, float[]?[]? IndonesianScales = null)
     {
         /// <summary>The linear heads with their naive-Bayes scales applied: what the stored chain computes.</summary>
         public LinearHead[] ScaledHeads() => HeadsSchema.ReadHeads(Heads).Select((head, k) => head.WithFeatureScale(FeatureScales[k])).ToArray();
+
+        /// <summary>The labels with an Indonesian head, in label order (none without them).</summary>
+        public ModerationLabel[] IndonesianLabels() =>
+            Manifest.IndonesianHeads is { } info ? [.. LabelNames.All.Where(label => info.Labels.Contains(LabelNames.Of(label)))] : [];
+
+        /// <summary>
+        /// Per label: the head that scores comments routed to the Indonesian heads, the Indonesian head blended with
+        /// the pooled one and offset (what serving adds up), or null where the label has none.
+        /// </summary>
+        public LinearHead?[] ScaledIndonesianHeads()
+        {
+            var result = new LinearHead?[3];
+            if (IndonesianHeads is null || Manifest.IndonesianHeads is not { } info)
+            {
+                return result;
+            }
+
+            var labels = IndonesianLabels();
+            var heads = HeadsSchema.ReadHeads(IndonesianHeads, labels.Length);
+            var pooled = ScaledHeads();
+            for (var k = 0; k < labels.Length; k++)
+            {
+                var label = (int)labels[k];
+                var own = heads[k].WithFeatureScale(IndonesianScales?[label]);
+                result[label] = LinearHead.Blend(pooled[label], own, info.Weight, info.MarginOffsets.GetValueOrDefault(LabelNames.Of(labels[k])));
+            }
+
+            return result;
+        }
     }
 
     /// <exception cref="InvalidDataException">The bytes are not a model this version can read.</exception>
@@ -85,9 +122,10 @@ public sealed class ModerationModel : IDisposable
                     ?? throw new InvalidDataException("The model manifest is empty.");
             }
 
-            if (manifest.Format != ModelManifest.CurrentFormat)
+            if (manifest.Format is < ModelManifest.OldestReadableFormat or > ModelManifest.CurrentFormat)
             {
-                throw new InvalidDataException($"The model has format {manifest.Format}; this version reads format {ModelManifest.CurrentFormat}.");
+                throw new InvalidDataException(
+                    $"The model has format {manifest.Format}; this version reads formats {ModelManifest.OldestReadableFormat} to {ModelManifest.CurrentFormat}.");
             }
 
             if (manifest.NormalizerVersion is { } normalizer && normalizer != TextNormalizer.Version)
@@ -106,6 +144,20 @@ public sealed class ModerationModel : IDisposable
 
             headsBytes.Position = 0;
             var heads = new MLContext(seed: 0).Model.Load(headsBytes, out _);
+            ITransformer? indonesianHeads = null;
+            if (manifest.IndonesianHeads is not null)
+            {
+                var entry = zip.GetEntry(IndonesianHeadsEntry) ?? throw new InvalidDataException($"The model has no {IndonesianHeadsEntry}.");
+                using var bytesOfEntry = new MemoryStream();
+                using (var stream = entry.Open())
+                {
+                    stream.CopyTo(bytesOfEntry);
+                }
+
+                bytesOfEntry.Position = 0;
+                indonesianHeads = new MLContext(seed: 0).Model.Load(bytesOfEntry, out _);
+            }
+
             float[]? idf = null;
             if (manifest.Features.InverseDocumentFrequency)
             {
@@ -115,22 +167,33 @@ public sealed class ModerationModel : IDisposable
             }
 
             var scales = new float[]?[3];
+            var indonesianScales = new float[]?[3];
             if (manifest.NaiveBayesScaling)
             {
                 foreach (var label in LabelNames.All)
                 {
-                    var scaleEntry = zip.GetEntry(ScaleEntry(label)) ?? throw new InvalidDataException($"The model has no {ScaleEntry(label)}.");
-                    using var stream = scaleEntry.Open();
-                    scales[(int)label] = IdfFile.Read(stream, manifest.Features.Dimension);
+                    scales[(int)label] = ReadScale(zip, ScaleEntry(label), manifest.Features.Dimension);
+                }
+
+                foreach (var label in LabelNames.All.Where(label => manifest.IndonesianHeads?.Labels.Contains(LabelNames.Of(label)) == true))
+                {
+                    indonesianScales[(int)label] = ReadScale(zip, ScaleEntry(label, indonesian: true), manifest.Features.Dimension);
                 }
             }
 
-            return new ModelParts(manifest, heads, idf, scales);
+            return new ModelParts(manifest, heads, idf, scales, indonesianHeads, indonesianScales);
         }
         catch (Exception ex) when (ex is not InvalidDataException and (IOException or JsonException or FormatException or InvalidOperationException or ArgumentException or NotSupportedException))
         {
             throw new InvalidDataException($"Not a readable moderation model: {ex.Message}", ex);
         }
+    }
+
+    private static float[] ReadScale(ZipArchive zip, string name, int dimension)
+    {
+        var entry = zip.GetEntry(name) ?? throw new InvalidDataException($"The model has no {name}.");
+        using var stream = entry.Open();
+        return IdfFile.Read(stream, dimension);
     }
 
     /// <summary>The model version: a short content hash of the file (for example <c>sha256:3f2a9c1b0d4e</c>).</summary>
@@ -247,6 +310,7 @@ public sealed class ModerationModel : IDisposable
     private IReadOnlyList<Evidence> Explain(NormalizedText normalized, FeatureBuffer buffer, LabelScores scores)
     {
         List<Evidence>? evidence = null;
+        var indonesian = _table.RoutesToIndonesian(buffer);
         Span<float> contributions = buffer.WordCount <= 512 ? stackalloc float[buffer.WordCount] : new float[buffer.WordCount];
         foreach (var label in LabelNames.All)
         {
@@ -261,7 +325,7 @@ public sealed class ModerationModel : IDisposable
             {
                 if (buffer.RawWords[k] >= 0)
                 {
-                    contributions[buffer.RawWords[k]] += _table.EffectiveWeight((int)label, buffer.RawSlots[k]) * buffer.RawShares[k];
+                    contributions[buffer.RawWords[k]] += _table.EffectiveWeight((int)label, buffer.RawSlots[k], indonesian) * buffer.RawShares[k];
                 }
             }
 

@@ -26,6 +26,7 @@ internal static class TinyModel
         L2Candidates = [0.1f],
         ObfuscatedCopies = 0.3,
         NaiveBayesScaling = false,
+        IndonesianHeads = null, // IndonesianHeadsTests trains its own model with them
     };
 
     public static string Train(string name, int seed, bool scaled = false)

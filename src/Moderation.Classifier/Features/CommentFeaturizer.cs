@@ -89,9 +89,12 @@ internal sealed class CommentFeaturizer
             dense[5] = Settings.StyledShareWeight * normalized.Signals.StyledLetterShare;
         }
 
+        // Taken whether or not they are features: they route the comment to the Indonesian or the pooled heads.
+        var (indonesian, english) = Normalization.LanguageHints.Shares(normalized.Text, buffer.WordStarts.AsSpan(0, buffer.WordCount), buffer.WordLengths.AsSpan(0, buffer.WordCount));
+        buffer.Indonesian = Scoring.LanguageRoute.IsIndonesian(indonesian, english);
         if (Settings.LanguageShares)
         {
-            (dense[9], dense[13]) = Normalization.LanguageHints.Shares(normalized.Text, buffer.WordStarts.AsSpan(0, buffer.WordCount), buffer.WordLengths.AsSpan(0, buffer.WordCount));
+            (dense[9], dense[13]) = (indonesian, english);
         }
 
         Merge(buffer, dense);

@@ -37,6 +37,9 @@ internal sealed class FeatureBuffer
     /// <summary>The number of words.</summary>
     public int WordCount;
 
+    /// <summary>Whether the comment goes to the Indonesian heads (<see cref="Scoring.LanguageRoute"/>).</summary>
+    public bool Indonesian;
+
     internal long[] SortKeys = new long[1024];
     internal long[] SortScratch = new long[1024];
     internal int[] RadixCounts = new int[1 << RadixBits];
@@ -54,6 +57,7 @@ internal sealed class FeatureBuffer
 
     public void Clear()
     {
+        Indonesian = false;
         RawCount = 0;
         Count = 0;
         WordCount = 0;

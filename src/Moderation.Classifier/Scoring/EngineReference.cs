@@ -30,7 +30,12 @@ internal sealed class EngineReference : IDisposable
         var scorer = _scorers.TryTake(out var pooled) ? pooled : new Scorer(
             _mlContext.Model.CreatePredictionEngine<ScoringRow, HeadsOutput>(_parts.Heads, ignoreMissingColumns: true, inputSchemaDefinition: _inputSchema),
             _parts.Manifest.Features.Dimension,
-            _parts.FeatureScales);
+            _parts.FeatureScales,
+            _parts.IndonesianHeads is null ? null
+                : _mlContext.Model.CreatePredictionEngine<ScoringRow, IndonesianHeadsOutput>(_parts.IndonesianHeads, ignoreMissingColumns: true, inputSchemaDefinition: _inputSchema),
+            _parts.IndonesianScales,
+            [.. LabelNames.All.Select(label => _parts.Manifest.IndonesianHeads?.MarginOffsets.GetValueOrDefault(LabelNames.Of(label)) ?? 0f)],
+            _parts.Manifest.IndonesianHeads?.Weight ?? 1);
         try
         {
             _featurizer.Featurize(TextNormalizer.Normalize(text), scorer.Buffer);

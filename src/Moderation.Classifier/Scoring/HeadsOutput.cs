@@ -9,3 +9,11 @@ internal sealed class HeadsOutput
 
     public float HateProbability { get; set; }
 }
+
+/// <summary>The output row of the Indonesian heads' chain (abuse and hate).</summary>
+internal sealed class IndonesianHeadsOutput
+{
+    public float AbuseProbability { get; set; }
+
+    public float HateProbability { get; set; }
+}

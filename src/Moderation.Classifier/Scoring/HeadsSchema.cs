@@ -50,10 +50,11 @@ internal static class HeadsSchema
     };
 
     /// <summary>
-    /// Reads the three linear heads out of a loaded heads chain, in label order: a calibrated linear predictor, or
-    /// an uncalibrated one followed by its calibrator. Feature scales are not in the chain; the caller adds them.
+    /// Reads the linear heads out of a loaded heads chain (three, or <paramref name="expected"/>), in label order: a
+    /// calibrated linear predictor, or an uncalibrated one followed by its calibrator. Feature scales are not in the
+    /// chain; the caller adds them.
     /// </summary>
-    public static LinearHead[] ReadHeads(ITransformer chain)
+    public static LinearHead[] ReadHeads(ITransformer chain, int expected = 3)
     {
         if (chain is not IEnumerable<ITransformer> parts)
         {
@@ -86,6 +87,6 @@ internal static class HeadsSchema
             heads.Add(LinearHead.From(pending));
         }
 
-        return heads.Count == 3 ? [.. heads] : throw new InvalidDataException($"The heads model has {heads.Count} heads, expected 3.");
+        return heads.Count == expected ? [.. heads] : throw new InvalidDataException($"The heads model has {heads.Count} heads, expected {expected}.");
     }
 }

@@ -63,6 +63,33 @@ internal sealed class LinearHead
     public float Probability(ReadOnlySpan<int> indices, ReadOnlySpan<float> values) =>
         Calibrator.PredictProbability(Margin(indices, values));
 
+    /// <summary>
+    /// One head whose margin is (1 − <paramref name="weight"/>) × the pooled margin + <paramref name="weight"/> × the
+    /// Indonesian margin + <paramref name="offset"/>: what scores a comment routed to the Indonesian heads
+    /// (<see cref="Training.IndonesianHeads"/>). Both are linear in the same features, so the blend is one weight table.
+    /// </summary>
+    public static LinearHead Blend(LinearHead pooled, LinearHead indonesian, float weight, float offset)
+    {
+        ArgumentNullException.ThrowIfNull(pooled);
+        ArgumentNullException.ThrowIfNull(indonesian);
+        if (pooled.Dimension != indonesian.Dimension)
+        {
+            throw new InvalidDataException($"The pooled head has {pooled.Dimension} weights but the Indonesian one {indonesian.Dimension}.");
+        }
+
+        var weights = new float[pooled.Dimension];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            weights[i] = ((1 - weight) * pooled.EffectiveWeights[i]) + (weight * indonesian.EffectiveWeights[i]);
+        }
+
+        return new LinearHead(weights, ((1 - weight) * pooled.Bias) + (weight * indonesian.Bias) + offset, indonesian.Calibrator);
+    }
+
+    /// <summary>The blended margin of <see cref="Blend"/> from the two heads' own margins (training's held-out scores).</summary>
+    public static float BlendedMargin(float pooledMargin, float indonesianMargin, float weight, float offset) =>
+        ((1 - weight) * pooledMargin) + (weight * indonesianMargin) + offset;
+
     /// <summary>The same head reading features multiplied by <paramref name="scale"/> (from the unscaled weights).</summary>
     public LinearHead WithFeatureScale(float[]? scale) =>
         new(_unscaled ?? throw new InvalidOperationException("The head is scaled already."), Bias, Calibrator, scale);

@@ -4,23 +4,56 @@ using Moderation.Classifier.Features;
 
 namespace Moderation.Classifier.Scoring;
 
-/// <summary>What one thread of <see cref="EngineReference"/> needs: a prediction engine (not thread-safe) and scratch buffers. Pooled.</summary>
-internal sealed class Scorer(PredictionEngine<ScoringRow, HeadsOutput> engine, int dimension, float[]?[] featureScales) : IDisposable
+/// <summary>
+/// What one thread of <see cref="EngineReference"/> needs: a prediction engine (not thread-safe) and scratch buffers,
+/// and for a model with Indonesian heads their engine, scales and margin offsets. Pooled.
+/// </summary>
+internal sealed class Scorer(
+    PredictionEngine<ScoringRow, HeadsOutput> engine,
+    int dimension,
+    float[]?[] featureScales,
+    PredictionEngine<ScoringRow, IndonesianHeadsOutput>? indonesianEngine = null,
+    float[]?[]? indonesianScales = null,
+    float[]? indonesianOffsets = null,
+    float indonesianWeight = 1) : IDisposable
 {
     private readonly ScoringRow _row = CreateRow(dimension);
     private readonly HeadsOutput _output = new();
+    private readonly IndonesianHeadsOutput _indonesianOutput = new();
     private readonly float[][] _scaled = [new float[256], new float[256], new float[256]];
 
     public FeatureBuffer Buffer { get; } = new();
 
-    /// <summary>Scores the vector in <see cref="Buffer"/> with the ML.NET heads.</summary>
+    /// <summary>Scores the vector in <see cref="Buffer"/> with the ML.NET heads (the Indonesian ones where it is routed to them).</summary>
     public LabelScores Predict()
+    {
+        SetScaledFeatures(featureScales);
+        var output = _output;
+        engine.Predict(_row, ref output);
+        var scores = new LabelScores(output.SpamProbability, output.AbuseProbability, output.HateProbability);
+        if (indonesianEngine is null || !Buffer.Indonesian)
+        {
+            return scores;
+        }
+
+        SetScaledFeatures(indonesianScales!);
+        var own = _indonesianOutput;
+        indonesianEngine.Predict(_row, ref own);
+
+        // The engines know nothing of the blend: it is taken on the logit scale (the heads' link is logistic).
+        static float Logit(float p) => MathF.Log(p / (1f - p));
+        float Blend(float pooled, float indonesian, float offset) =>
+            1f / (1f + MathF.Exp(-LinearHead.BlendedMargin(Logit(pooled), Logit(indonesian), indonesianWeight, offset)));
+        return new LabelScores(scores.Spam, Blend(scores.Abuse, own.AbuseProbability, indonesianOffsets![1]), Blend(scores.Hate, own.HateProbability, indonesianOffsets[2]));
+    }
+
+    private void SetScaledFeatures(float[]?[] scales)
     {
         var count = Buffer.Count;
         _row.Features = new VBuffer<float>(dimension, count, Buffer.Values, Buffer.Indices);
-        for (var label = 0; label < featureScales.Length; label++)
+        for (var label = 0; label < scales.Length; label++)
         {
-            if (featureScales[label] is not { } scale)
+            if (scales[label] is not { } scale)
             {
                 continue;
             }
@@ -51,13 +84,13 @@ internal sealed class Scorer(PredictionEngine<ScoringRow, HeadsOutput> engine, i
                     break;
             }
         }
-
-        var output = _output;
-        engine.Predict(_row, ref output);
-        return new LabelScores(output.SpamProbability, output.AbuseProbability, output.HateProbability);
     }
 
-    public void Dispose() => engine.Dispose();
+    public void Dispose()
+    {
+        engine.Dispose();
+        indonesianEngine?.Dispose();
+    }
 
     private static ScoringRow CreateRow(int dimension)
     {

@@ -84,9 +84,10 @@ public static class ExperimentRunner
         var clean = new LabelScores[measured.Count];
         var obfuscatedScores = new LabelScores[measured.Count];
         var styledScores = new LabelScores[prepared.Styled.Length];
-        var models = new List<Func<SparseVector, LabelScores>>();
         var choices = new Dictionary<string, string>(StringComparer.Ordinal);
         var rounds = Math.Max(1, folds);
+        var foldHeads = new List<(TrainedHead?[] Pooled, TrainedHead?[] Indonesian)>();
+        var foldOf = new int[measured.Count];
         for (var fold = 0; fold < rounds; fold++)
         {
             var ml = new MLContext(seed: config.Options.Seed);
@@ -95,36 +96,66 @@ public static class ExperimentRunner
                 ? i => data.SplitOfOrigin(i) != DatasetSplit.Validation && DatasetSplits.FoldOf(data.Rows[data.Origins[i]].Id, folds) != current
                 : i => data.SplitOfOrigin(i) == DatasetSplit.Train;
             var held = Enumerable.Range(0, measured.Count).Where(k => folds == 0 || DatasetSplits.FoldOf(data.Rows[measured[k]].Id, folds) == current).ToList();
-            var heldSet = held.ToHashSet();
+            var heldRows = held.Select(h => measured[h]).ToList();
+            foreach (var k in held)
+            {
+                foldOf[k] = fold;
+            }
 
             // A label no source of this run answers (a run on one file) gets no head and scores 0.
             var heads = LabelNames.All.Select((label, k) => data.Indices(label, DatasetSplit.Train).Count == 0
                 ? null
-                : LabelTrainer.Train(ml, data, label, config.Options, inTraining, held.Select(h => measured[h]).ToList(), progress, (fold + k / 3.0) / rounds, 1.0 / 3 / rounds)).ToList();
-            float Head(int k, SparseVector v) => heads[k]?.Linear.Probability(v.Indices, v.Values) ?? 0f;
-            LabelScores Score(SparseVector v) => new(Head(0, v), Head(1, v), Head(2, v));
-            models.Add(Score);
-            foreach (var k in held)
+                : LabelTrainer.Train(ml, data, label, config.Options, inTraining, heldRows, progress, (fold + k / 3.0) / rounds, 1.0 / 3 / rounds)).ToArray();
+            var indonesian = new TrainedHead?[3];
+            if (config.Options.IndonesianHeads is not null)
             {
-                clean[k] = Score(data.Vectors[measured[k]]);
-                obfuscatedScores[k] = Score(prepared.Obfuscated[k]);
-            }
-
-            for (var s = 0; s < prepared.StyledPositions.Count; s++)
-            {
-                if (heldSet.Contains(prepared.StyledPositions[s]))
+                var own = IndonesianHeads.OptionsOf(config.Options);
+                foreach (var label in IndonesianHeads.Labels.Where(label => IndonesianHeads.CanTrain(data, label)))
                 {
-                    styledScores[s] = Score(prepared.Styled[s]);
+                    indonesian[(int)label] = LabelTrainer.Train(ml, data, label, own, IndonesianHeads.RowsOf(data, inTraining), heldRows, progress, (fold + 1) / (double)rounds, 0);
                 }
             }
 
-            foreach (var (name, value) in heads.OfType<TrainedHead>().SelectMany(h => h.Choices))
+            foldHeads.Add((heads, indonesian));
+            foreach (var (name, value) in heads.OfType<TrainedHead>().SelectMany(h => h.Choices)
+                .Concat(indonesian.OfType<TrainedHead>().SelectMany(h => h.Choices.Select(pair => KeyValuePair.Create("indonesian." + pair.Key, pair.Value)))))
             {
                 choices[folds > 0 ? $"fold{fold}.{name}" : name] = value;
             }
         }
 
+        // Where the Indonesian heads' scores sit on the pooled scale, chosen on the held-out scores as the decision thresholds are.
         var rows = measured.Select(i => data.Rows[i]).ToList();
+        var offsets = new float[3];
+        foreach (var label in IndonesianHeads.Labels.Where(label => foldHeads.Any(f => f.Indonesian[(int)label] is not null)))
+        {
+            var l = (int)label;
+            var known = Enumerable.Range(0, rows.Count).Where(k => rows[k][label] is not null).ToList();
+            var pooled = known.Select(k => foldHeads[foldOf[k]].Pooled[l]?.Linear.Probability(data.Vectors[measured[k]].Indices, data.Vectors[measured[k]].Values) ?? 0f).ToList();
+            var own = known.Select(k => data.Vectors[measured[k]] is { Indonesian: true } v && foldHeads[foldOf[k]] is { Indonesian: var heads } && heads[l] is { } head
+                ? new RoutedMargins(foldHeads[foldOf[k]].Pooled[l]!.Linear.Margin(v.Indices, v.Values), head.Linear.Margin(v.Indices, v.Values), head.Linear) : (RoutedMargins?)null).ToList();
+            offsets[l] = IndonesianHeads.ChooseOffset(known.Select(k => rows[k]).ToList(), label, pooled, own, config.Options.IndonesianHeads!.Weight, config.Options.IndonesianHeads.ChooseOffsets);
+            choices[$"indonesian.{LabelNames.Of(label)}.offset"] = offsets[l].ToString(CultureInfo.InvariantCulture);
+        }
+
+        var models = foldHeads.Select(f =>
+        {
+            var pooled = f.Pooled.Select(h => h?.Linear).ToArray();
+            var own = f.Indonesian.Select((h, k) => h is null || pooled[k] is null ? null : Scoring.LinearHead.Blend(pooled[k]!, h.Linear, config.Options.IndonesianHeads!.Weight, offsets[k])).ToArray();
+            float Head(int k, SparseVector v) => ((v.Indonesian ? own[k] : null) ?? pooled[k])?.Probability(v.Indices, v.Values) ?? 0f;
+            return (Func<SparseVector, LabelScores>)(v => new LabelScores(Head(0, v), Head(1, v), Head(2, v)));
+        }).ToList();
+        for (var k = 0; k < measured.Count; k++)
+        {
+            clean[k] = models[foldOf[k]](data.Vectors[measured[k]]);
+            obfuscatedScores[k] = models[foldOf[k]](prepared.Obfuscated[k]);
+        }
+
+        for (var s = 0; s < prepared.StyledPositions.Count; s++)
+        {
+            styledScores[s] = models[foldOf[prepared.StyledPositions[s]]](prepared.Styled[s]);
+        }
+
         if (scoresDirectory is not null)
         {
             WriteScores(Path.Combine(scoresDirectory, $"{string.Concat(config.Name.Split(Path.GetInvalidFileNameChars()))}.scores.tsv"), rows, clean, measured.Select(i => data.Vectors[i]).ToList());
@@ -209,7 +240,7 @@ public static class ExperimentRunner
     {
         var buffer = new FeatureBuffer();
         featurizer.Featurize(TextNormalizer.Normalize(text), buffer);
-        return new SparseVector(buffer.Indices[..buffer.Count], buffer.Values[..buffer.Count]);
+        return SparseVector.Of(buffer);
     }
 
     /// <summary>A result as text: one line of F1 clean/obfuscated per source and label, then the product figures.</summary>

@@ -42,14 +42,24 @@ public static class ModelTrainer
 
         var data = PreparedData.Build(labelled, options.Features, options.Seed, options.ObfuscatedCopies, options.StyledOrdinaryCopies, progress, idfFromDev: options.FitOnTrainAndDev, vowelDroppedCopies: options.VowelDroppedCopies);
         var ml = new MLContext(seed: options.Seed);
-        var (heads, decisionThresholds) = options.FitOnTrainAndDev
+        if (options.IndonesianHeads is not null && !options.FitOnTrainAndDev)
+        {
+            throw new ArgumentException("Indonesian heads are trained only with fitOnTrainAndDev (their margin offsets come from its cross-validation).", nameof(options));
+        }
+
+        var (heads, indonesian, decisionThresholds) = options.FitOnTrainAndDev
             ? FitOnTrainAndDev(ml, data, options, progress)
             : FitOnTrain(ml, data, options, progress);
-        var devChoices = heads.SelectMany(h => h.Choices).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
+        var devChoices = heads.SelectMany(h => h.Choices)
+            .Concat(indonesian.OfType<IndonesianHead>().SelectMany(h => h.Head.Choices.Select(pair => KeyValuePair.Create("indonesian." + pair.Key, pair.Value))))
+            .Concat(indonesian.OfType<IndonesianHead>().Select(h => KeyValuePair.Create($"indonesian.{LabelNames.Of(h.Head.Label)}.offset", h.Offset.ToString(CultureInfo.InvariantCulture))))
+            .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
 
         progress?.Report(new TrainingProgress("Measuring on validation", 0.82));
-        LabelScores ScoreVector(SparseVector v) => new(
-            heads[0].Linear.Probability(v.Indices, v.Values), heads[1].Linear.Probability(v.Indices, v.Values), heads[2].Linear.Probability(v.Indices, v.Values));
+        var served = LabelNames.All.Select(label => heads[(int)label].Linear).ToArray();
+        var servedIndonesian = indonesian.Select((h, k) => h is null ? null : LinearHead.Blend(served[k], h.Head.Linear, options.IndonesianHeads!.Weight, h.Offset)).ToArray();
+        float Head(int k, SparseVector v) => ((v.Indonesian ? servedIndonesian[k] : null) ?? served[k]).Probability(v.Indices, v.Values);
+        LabelScores ScoreVector(SparseVector v) => new(Head(0, v), Head(1, v), Head(2, v));
         var validation = Enumerable.Range(0, data.LabelledCount).Where(i => data.Splits[i] == DatasetSplit.Validation).ToList();
         var validationRows = validation.Select(i => data.Rows[i]).ToList();
         var validationScores = validation.Select(i => ScoreVector(data.Vectors[i])).ToList();
@@ -97,9 +107,20 @@ public static class ModelTrainer
             ExcludedSources = [.. options.ExcludedSources],
             Validation = ReportBuilder.Build("validation", validationRows, validationScores, decisionThresholds),
             ValidationObfuscated = ReportBuilder.Build("validation-obfuscated", validationRows, obfuscatedScores, decisionThresholds),
+            IndonesianHeads = indonesian.Any(h => h is not null)
+                ? new IndonesianHeadsInfo
+                {
+                    Labels = [.. IndonesianHeads.Labels.Where(label => indonesian[(int)label] is not null).Select(LabelNames.Of)],
+                    Weight = options.IndonesianHeads!.Weight,
+                    MarginOffsets = IndonesianHeads.Labels.Where(label => indonesian[(int)label] is not null)
+                        .ToDictionary(LabelNames.Of, label => indonesian[(int)label]!.Offset, StringComparer.Ordinal),
+                    Trainer = string.Create(CultureInfo.InvariantCulture,
+                        $"trained on the rows in Indonesian only with L2 {options.IndonesianHeads.L2}, keeping the {options.IndonesianHeads.WeakNegativeKeep:P0} most reliable weak negatives, hate's weak negatives weighted {options.IndonesianHeads.HateWeakNegativeWeight}; an Indonesian comment's margin is {1 - options.IndonesianHeads.Weight} × the pooled head's + {options.IndonesianHeads.Weight} × the Indonesian head's + an offset from the decision thresholds' cross-validation"),
+                }
+                : null,
         };
 
-        var modelBytes = WriteModel(ml, heads, options.Features.Dimension, manifest, data.Idf, outputPath);
+        var modelBytes = WriteModel(ml, heads, indonesian.Select(h => h?.Head).ToArray(), options.Features.Dimension, manifest, data.Idf, outputPath);
         progress?.Report(new TrainingProgress("Done", 1));
         return new TrainingReport(manifest.Validation, manifest.ValidationObfuscated, styledReport, thresholds, missRates, heldOrdinary, heldStyledOrdinary, decisionThresholds, devChoices, sources, modelBytes);
     }
@@ -108,7 +129,7 @@ public static class ModelTrainer
     /// Heads trained on the training split (L2 chosen on dev), and each label's decision threshold (for F1 in reports):
     /// the best mean F1 over the sources on dev.
     /// </summary>
-    private static (List<TrainedHead> Heads, Dictionary<string, float> DecisionThresholds) FitOnTrain(MLContext ml, PreparedData data, TrainingOptions options, IProgress<TrainingProgress>? progress)
+    private static (List<TrainedHead> Heads, IndonesianHead?[] Indonesian, Dictionary<string, float> DecisionThresholds) FitOnTrain(MLContext ml, PreparedData data, TrainingOptions options, IProgress<TrainingProgress>? progress)
     {
         var heads = LabelNames.All.Select((label, k) => LabelTrainer.Train(ml, data, label, options, progress, 0.2 + 0.2 * k, 0.2)).ToList();
         var decisionThresholds = new Dictionary<string, float>(StringComparer.Ordinal);
@@ -124,15 +145,17 @@ public static class ModelTrainer
             decisionThresholds[LabelNames.Of(head.Label)] = DecisionThreshold(data, head.Label, dev, scores, options);
         }
 
-        return (heads, decisionThresholds);
+        return (heads, new IndonesianHead?[3], decisionThresholds);
     }
 
     /// <summary>
     /// Heads trained on train + dev. Nothing is left to choose on, so each label's decision threshold is the best mean
     /// F1 over the sources of out-of-fold scores: <see cref="TrainingOptions.ThresholdFolds"/> heads, each trained
     /// without one fold of train + dev, score that fold (folds by a hash of the row id; copies follow their row).
+    /// With <see cref="TrainingOptions.IndonesianHeads"/>, the abuse and hate folds also train an Indonesian head;
+    /// the rows it is routed score with it, and the same out-of-fold scores choose its margin offset.
     /// </summary>
-    private static (List<TrainedHead> Heads, Dictionary<string, float> DecisionThresholds) FitOnTrainAndDev(MLContext ml, PreparedData data, TrainingOptions options, IProgress<TrainingProgress>? progress)
+    private static (List<TrainedHead> Heads, IndonesianHead?[] Indonesian, Dictionary<string, float> DecisionThresholds) FitOnTrainAndDev(MLContext ml, PreparedData data, TrainingOptions options, IProgress<TrainingProgress>? progress)
     {
         var folds = options.ThresholdFolds;
         if (folds < 2)
@@ -146,28 +169,56 @@ public static class ModelTrainer
         var rounds = folds + 1;
         var decisionThresholds = new Dictionary<string, float>(StringComparer.Ordinal);
         var heads = new List<TrainedHead>();
+        var indonesian = new IndonesianHead?[3];
         foreach (var (label, k) in LabelNames.All.Select((label, k) => (label, k)))
         {
+            var own = options.IndonesianHeads is not null && IndonesianHeads.Labels.Contains(label) && IndonesianHeads.CanTrain(data, label)
+                ? IndonesianHeads.OptionsOf(options) : null;
+            var width = own is null ? 0.2 / rounds : 0.1 / rounds;
             var from = 0.2 + 0.2 * k;
             var rows = Enumerable.Range(0, data.LabelledCount).Where(i => Fitted(i) && data.Rows[i][label] is not null).ToList();
             var scores = new float[data.LabelledCount];
+            var ownMargins = new RoutedMargins?[data.LabelledCount];
             for (var fold = 0; fold < folds; fold++)
             {
                 var current = fold;
                 var held = rows.Where(i => FoldOf(i) == current).ToList();
                 // One L2 candidate, so nothing to choose on the held-out fold: it is scored once, here.
-                var head = LabelTrainer.Train(ml, data, label, options, i => Fitted(i) && FoldOf(i) != current, [], progress, from + 0.2 * fold / rounds, 0.2 / rounds);
+                var head = LabelTrainer.Train(ml, data, label, options, i => Fitted(i) && FoldOf(i) != current, [], progress, from + 0.2 * fold / rounds, width);
                 foreach (var i in held)
                 {
                     scores[i] = head.Linear.Probability(data.Vectors[i].Indices, data.Vectors[i].Values);
                 }
+
+                if (own is not null)
+                {
+                    var ownHead = LabelTrainer.Train(ml, data, label, own, IndonesianHeads.RowsOf(data, i => Fitted(i) && FoldOf(i) != current), [], progress, from + 0.2 * fold / rounds + width, width);
+                    foreach (var i in held.Where(i => data.Vectors[i].Indonesian))
+                    {
+                        var v = data.Vectors[i];
+                        ownMargins[i] = new RoutedMargins(head.Linear.Margin(v.Indices, v.Values), ownHead.Linear.Margin(v.Indices, v.Values), ownHead.Linear);
+                    }
+                }
+            }
+
+            if (own is not null)
+            {
+                var weight = options.IndonesianHeads!.Weight;
+                var offset = IndonesianHeads.ChooseOffset(rows.Select(i => data.Rows[i]).ToList(), label, rows.Select(i => scores[i]).ToList(), rows.Select(i => ownMargins[i]).ToList(), weight, options.IndonesianHeads.ChooseOffsets);
+                var routed = IndonesianHeads.Routed(rows.Select(i => scores[i]).ToList(), rows.Select(i => ownMargins[i]).ToList(), weight, offset);
+                for (var r = 0; r < rows.Count; r++)
+                {
+                    scores[rows[r]] = routed[r];
+                }
+
+                indonesian[k] = new IndonesianHead(LabelTrainer.Train(ml, data, label, own, IndonesianHeads.RowsOf(data, Fitted), [], progress, from + 0.2 * folds / rounds + width, width), offset);
             }
 
             decisionThresholds[LabelNames.Of(label)] = DecisionThreshold(data, label, rows, scores, options);
-            heads.Add(LabelTrainer.Train(ml, data, label, options, Fitted, [], progress, from + 0.2 * folds / rounds, 0.2 / rounds));
+            heads.Add(LabelTrainer.Train(ml, data, label, options, Fitted, [], progress, from + 0.2 * folds / rounds, width));
         }
 
-        return (heads, decisionThresholds);
+        return (heads, indonesian, decisionThresholds);
     }
 
     /// <summary>
@@ -206,27 +257,9 @@ public static class ModelTrainer
                 ? string.Create(CultureInfo.InvariantCulture, $"; obfuscated copies of {options.ObfuscatedCopies:P0} and styled copies of {options.StyledOrdinaryCopies:P0} of training rows") : string.Empty);
     }
 
-    private static long WriteModel(MLContext ml, List<TrainedHead> heads, int dimension, ModelManifest manifest, float[]? idf, string outputPath)
+    private static long WriteModel(MLContext ml, List<TrainedHead> heads, TrainedHead?[] indonesian, int dimension, ModelManifest manifest, float[]? idf, string outputPath)
     {
-        // One chain: each head writes Score/Probability (an SVM head through its calibrator), and its probability is
-        // copied out under the label's name.
         var empty = ml.Data.LoadFromEnumerable(new[] { EmptyRow(dimension) }, HeadsSchema.ForScoring(dimension));
-        var parts = new List<ITransformer>();
-        IDataView current = empty;
-        foreach (var head in heads)
-        {
-            foreach (var part in head.Parts)
-            {
-                parts.Add(part);
-                current = part.Transform(current);
-            }
-
-            var copy = ml.Transforms.CopyColumns(HeadsSchema.ProbabilityColumn(head.Label), "Probability").Fit(current);
-            parts.Add(copy);
-            current = copy.Transform(current);
-        }
-
-        var chain = new TransformerChain<ITransformer>([.. parts]);
         var directory = Path.GetDirectoryName(Path.GetFullPath(outputPath))!;
         Directory.CreateDirectory(directory);
         var temporary = Path.Combine(directory, $".{Path.GetFileName(outputPath)}.{Environment.ProcessId}.tmp");
@@ -250,16 +283,50 @@ public static class ModelTrainer
                 IdfFile.Write(scaleEntry, head.FeatureScale!);
             }
 
-            using var headsEntry = zip.CreateEntry(ModerationModel.HeadsEntry, CompressionLevel.Optimal).Open();
-            using var buffer = new MemoryStream();
-            ml.Model.Save(chain, empty.Schema, buffer);
-            buffer.Position = 0;
-            buffer.CopyTo(headsEntry);
+            foreach (var head in indonesian.OfType<TrainedHead>().Where(h => h.FeatureScale is not null))
+            {
+                using var scaleEntry = zip.CreateEntry(ModerationModel.ScaleEntry(head.Label, indonesian: true), CompressionLevel.Optimal).Open();
+                IdfFile.Write(scaleEntry, head.FeatureScale!);
+            }
+
+            WriteChain(ml, zip, ModerationModel.HeadsEntry, heads, empty);
+            if (indonesian.Any(h => h is not null))
+            {
+                WriteChain(ml, zip, ModerationModel.IndonesianHeadsEntry, [.. indonesian.OfType<TrainedHead>()], empty);
+            }
         }
 
         // Replace atomically, so a serving process watching the file never reads half a model.
         File.Move(temporary, outputPath, overwrite: true);
         return new FileInfo(outputPath).Length;
+    }
+
+    /// <summary>
+    /// One chain: each head writes Score/Probability (an SVM head through its calibrator), and its probability is copied
+    /// out under the label's name.
+    /// </summary>
+    private static void WriteChain(MLContext ml, ZipArchive zip, string entryName, IReadOnlyList<TrainedHead> heads, IDataView empty)
+    {
+        var parts = new List<ITransformer>();
+        var current = empty;
+        foreach (var head in heads)
+        {
+            foreach (var part in head.Parts)
+            {
+                parts.Add(part);
+                current = part.Transform(current);
+            }
+
+            var copy = ml.Transforms.CopyColumns(HeadsSchema.ProbabilityColumn(head.Label), "Probability").Fit(current);
+            parts.Add(copy);
+            current = copy.Transform(current);
+        }
+
+        using var entry = zip.CreateEntry(entryName, CompressionLevel.Optimal).Open();
+        using var buffer = new MemoryStream();
+        ml.Model.Save(new TransformerChain<ITransformer>([.. parts]), empty.Schema, buffer);
+        buffer.Position = 0;
+        buffer.CopyTo(entry);
     }
 
     private static ScoringRow EmptyRow(int dimension)
@@ -270,3 +337,6 @@ public static class ModelTrainer
 
     private static double Rate(int count, int total) => total == 0 ? 0 : Math.Round((double)count / total, 5);
 }
+
+/// <summary>An Indonesian head and the margin offset that puts its scores on the pooled heads' scale.</summary>
+internal sealed record IndonesianHead(TrainedHead Head, float Offset);

@@ -83,7 +83,7 @@ internal sealed class PreparedData
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
                     featurizer.Featurize(TextNormalizer.Normalize(texts[i]), buffer);
-                    vectors[i] = new SparseVector(buffer.Indices[..buffer.Count], buffer.Values[..buffer.Count]);
+                    vectors[i] = SparseVector.Of(buffer);
                 }
 
                 var finished = Interlocked.Add(ref done, range.Item2 - range.Item1);
