@@ -80,7 +80,7 @@ public sealed record ModelManifest
 
 /// <summary>
 /// What a model's Indonesian heads are: a comment with more Indonesian than English function words is scored for
-/// these labels by a blend of them and the pooled heads, with an offset per label (EXPERIMENTS.md step 28).
+/// these labels by a blend of them and the pooled heads (EXPERIMENTS.md step 28).
 /// </summary>
 public sealed record IndonesianHeadsInfo
 {
@@ -88,10 +88,7 @@ public sealed record IndonesianHeadsInfo
     public required IReadOnlyList<string> Labels { get; init; }
 
     /// <summary>The Indonesian head's share of an Indonesian comment's margin (the pooled head has the rest).</summary>
-    public float Weight { get; init; } = 1;
-
-    /// <summary>Per label: what is added to an Indonesian comment's blended margin to put it on the pooled heads' scale.</summary>
-    public required IReadOnlyDictionary<string, float> MarginOffsets { get; init; }
+    public required float Weight { get; init; }
 
     /// <summary>How they were trained, in words.</summary>
     public string Trainer { get; init; } = string.Empty;

@@ -84,7 +84,7 @@ public sealed class ModerationModel : IDisposable
 
         /// <summary>
         /// Per label: the head that scores comments routed to the Indonesian heads, the Indonesian head blended with
-        /// the pooled one and offset (what serving adds up), or null where the label has none.
+        /// the pooled one (what serving adds up), or null where the label has none.
         /// </summary>
         public LinearHead?[] ScaledIndonesianHeads()
         {
@@ -101,7 +101,7 @@ public sealed class ModerationModel : IDisposable
             {
                 var label = (int)labels[k];
                 var own = heads[k].WithFeatureScale(IndonesianScales?[label]);
-                result[label] = LinearHead.Blend(pooled[label], own, info.Weight, info.MarginOffsets.GetValueOrDefault(LabelNames.Of(labels[k])));
+                result[label] = LinearHead.Blend(pooled[label], own, info.Weight);
             }
 
             return result;

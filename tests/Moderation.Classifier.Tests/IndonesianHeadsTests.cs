@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json.Nodes;
-using Moderation.Classifier.Data;
 using Moderation.Classifier.Features;
 using Moderation.Classifier.Scoring;
 using Moderation.Classifier.Training;
@@ -10,7 +9,7 @@ namespace Moderation.Classifier.Tests;
 
 /// <summary>
 /// The Indonesian abuse and hate heads: trained on the rows in Indonesian only, chosen per comment by its function
-/// words, with a margin offset chosen on held-out scores (EXPERIMENTS.md step 28).
+/// words, blended with the pooled heads (EXPERIMENTS.md step 28).
 /// </summary>
 public sealed class IndonesianHeadsTests
 {
@@ -35,40 +34,6 @@ public sealed class IndonesianHeadsTests
     }
 
     [Fact]
-    public void The_offset_moves_scores_that_sit_too_high_back_onto_the_pooled_scale()
-    {
-        // Two sources, one routed to a head whose margins are 0.75 too high: at one shared threshold the pooled
-        // source wants about 0.5, the routed one about 0.68 until the offset brings it back.
-        var rows = new List<LabelledComment>();
-        var pooled = new List<float>();
-        var own = new List<RoutedMargins?>();
-        // A logistic-regression head's calibrator is the logistic link.
-        var trained = ModerationModel.ReadParts(File.ReadAllBytes(TinyModel.FirstPath)).ScaledHeads()[1];
-        Assert.Equal(1f / (1f + MathF.Exp(-0.7f)), trained.Calibrator.PredictProbability(0.7f), 5);
-        var head = new LinearHead([0f], 0f, trained.Calibrator);
-        var random = new Random(3);
-        for (var i = 0; i < 4000; i++)
-        {
-            var positive = i % 2 == 0;
-            var margin = (positive ? 1.5f : -1.5f) + (float)(random.NextDouble() * 6 - 3);
-            rows.Add(new LabelledComment($"en-{i}", "english", "en", "x", null, positive, null));
-            pooled.Add(1f / (1f + MathF.Exp(-margin)));
-            own.Add(null);
-            rows.Add(new LabelledComment($"id-{i}", "indonesian", "id", "x", null, positive, null));
-            pooled.Add(0f);
-            own.Add(new RoutedMargins(margin, margin + 0.75f, head));
-        }
-
-        var offset = IndonesianHeads.ChooseOffset(rows, ModerationLabel.Abuse, pooled, own, weight: 1);
-        Assert.InRange(offset, -1f, -0.5f);
-        Assert.Contains(offset, IndonesianHeads.OffsetGrid);
-
-        // Blended at a half with a pooled head that scores them right, the routed margins are m + 0.375.
-        var blended = IndonesianHeads.ChooseOffset(rows, ModerationLabel.Abuse, pooled, own, weight: 0.5f);
-        Assert.InRange(blended, -0.625f, -0.125f);
-    }
-
-    [Fact]
     public void A_model_with_Indonesian_heads_records_them_and_scores_Indonesian_comments_with_them()
     {
         var path = Routed.Value;
@@ -76,9 +41,7 @@ public sealed class IndonesianHeadsTests
         Assert.Equal(ModelManifest.CurrentFormat, parts.Manifest.Format);
         var info = Assert.IsType<IndonesianHeadsInfo>(parts.Manifest.IndonesianHeads);
         Assert.Equal(["abuse", "hate"], info.Labels);
-        Assert.Equal(["abuse", "hate"], info.MarginOffsets.Keys.Order());
         Assert.Equal(0.25f, info.Weight);
-        Assert.All(info.MarginOffsets.Values, offset => Assert.Contains(offset, IndonesianHeads.OffsetGrid));
 
         using var model = ModerationModel.Load(path);
         var pooled = parts.ScaledHeads();
@@ -118,7 +81,7 @@ public sealed class IndonesianHeadsTests
         var indices = buffer.Indices.AsSpan(0, buffer.Count);
         var values = buffer.Values.AsSpan(0, buffer.Count);
 
-        var expected = LinearHead.BlendedMargin(pooled.Margin(indices, values), own.Margin(indices, values), info.Weight, info.MarginOffsets["abuse"]);
+        var expected = LinearHead.BlendedMargin(pooled.Margin(indices, values), own.Margin(indices, values), info.Weight);
         Assert.Equal(expected, parts.ScaledIndonesianHeads()[1]!.Margin(indices, values), 3);
         Assert.NotEqual(pooled.Margin(indices, values), expected, 3);
         Assert.NotEqual(own.Margin(indices, values), expected, 3);
@@ -127,9 +90,9 @@ public sealed class IndonesianHeadsTests
     [Fact]
     public void Serving_agrees_with_the_ML_NET_engines_on_both_routes()
     {
-        // The tiny data is separable, so training chose offsets of 0; other offsets must reach both paths too.
+        // The weight the manifest states must reach both paths (a copy with another weight scores otherwise).
         var path = TinyModel.CopyToFreshDirectory(Routed.Value);
-        EditManifest(path, manifest => manifest["indonesianHeads"]!["marginOffsets"] = new JsonObject { ["abuse"] = -1.25f, ["hate"] = 0.5f });
+        EditManifest(path, manifest => manifest["indonesianHeads"]!["weight"] = 0.7f);
         using (var trained = ModerationModel.Load(Routed.Value))
         using (var edited = ModerationModel.Load(path))
         {
@@ -210,20 +173,29 @@ public sealed class IndonesianHeadsTests
     }
 
     [Fact]
-    public void Indonesian_heads_are_refused_without_the_cross_validation_that_sets_their_offsets()
+    public void Heads_chosen_on_dev_get_Indonesian_heads_too_and_a_run_without_Indonesian_labels_gets_none()
     {
         var directory = Path.Combine(Path.GetTempPath(), "moderation-tests", Guid.NewGuid().ToString("N"));
-        var options = TinyModel.Options(HandwrittenData.WriteTsv(Path.Combine(directory, "data")), seed: 4) with
+        var data = WriteData(directory);
+        var onDev = Path.Combine(directory, "dev.zip");
+        ModelTrainer.Train(RoutedOptions(data) with { FitOnTrainAndDev = false }, onDev);
+        using (var model = ModerationModel.Load(onDev))
         {
-            FitOnTrainAndDev = false,
-            IndonesianHeads = new IndonesianHeadOptions(),
-        };
-        var error = Assert.Throws<ArgumentException>(() => ModelTrainer.Train(options, Path.Combine(directory, "model.zip")));
-        Assert.Contains("fitOnTrainAndDev", error.Message, StringComparison.Ordinal);
+            Assert.Equal(["abuse", "hate"], model.Manifest.IndonesianHeads!.Labels);
+        }
+
+        // Without the Indonesian abuse labels (as a model trained without ibrohim2019), only the pooled heads exist.
+        var english = Path.Combine(directory, "english.zip");
+        ModelTrainer.Train(RoutedOptions(data) with { ExcludedSources = ["handmade_abuse"] }, english);
+        using (var model = ModerationModel.Load(english))
+        {
+            Assert.Null(model.Manifest.IndonesianHeads);
+            Assert.Null(ModerationModel.ReadParts(File.ReadAllBytes(english)).IndonesianHeads);
+        }
     }
 
     [Fact]
-    public void Experiments_measure_the_routed_heads_and_report_their_offsets()
+    public void Experiments_measure_the_routed_heads()
     {
         var directory = Path.Combine(Path.GetTempPath(), "moderation-tests", Guid.NewGuid().ToString("N"));
         var data = WriteData(directory);
@@ -231,9 +203,9 @@ public sealed class IndonesianHeadsTests
         var results = ExperimentRunner.Run(
             [new ExperimentConfig("pooled", options with { IndonesianHeads = null }), new ExperimentConfig("routed", options)], null, TextWriter.Null, folds: 2);
 
-        Assert.DoesNotContain(results[0].Choices.Keys, key => key.StartsWith("indonesian.", StringComparison.Ordinal));
-        Assert.Contains("indonesian.abuse.offset", results[1].Choices.Keys);
-        Assert.Contains("indonesian.hate.offset", results[1].Choices.Keys);
+        Assert.DoesNotContain(results[0].Choices.Keys, key => key.Contains("indonesian.", StringComparison.Ordinal));
+        Assert.Contains("fold0.indonesian.abuse.l2=0.1", results[1].Choices.Keys);
+        Assert.Contains("fold1.indonesian.hate.l2=0.1", results[1].Choices.Keys);
 
         // The English rows are never routed, so they score alike in both runs; the Indonesian rows do not.
         Assert.Equal(results[0].Auc["handmade_english/abuse"], results[1].Auc["handmade_english/abuse"], 6);

@@ -34,7 +34,6 @@ internal sealed class EngineReference : IDisposable
             _parts.IndonesianHeads is null ? null
                 : _mlContext.Model.CreatePredictionEngine<ScoringRow, IndonesianHeadsOutput>(_parts.IndonesianHeads, ignoreMissingColumns: true, inputSchemaDefinition: _inputSchema),
             _parts.IndonesianScales,
-            [.. LabelNames.All.Select(label => _parts.Manifest.IndonesianHeads?.MarginOffsets.GetValueOrDefault(LabelNames.Of(label)) ?? 0f)],
             _parts.Manifest.IndonesianHeads?.Weight ?? 1);
         try
         {

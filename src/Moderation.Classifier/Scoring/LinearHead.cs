@@ -65,10 +65,10 @@ internal sealed class LinearHead
 
     /// <summary>
     /// One head whose margin is (1 − <paramref name="weight"/>) × the pooled margin + <paramref name="weight"/> × the
-    /// Indonesian margin + <paramref name="offset"/>: what scores a comment routed to the Indonesian heads
-    /// (<see cref="Training.IndonesianHeads"/>). Both are linear in the same features, so the blend is one weight table.
+    /// Indonesian margin: what scores a comment routed to the Indonesian heads (<see cref="Training.IndonesianHeads"/>).
+    /// Both are linear in the same features, so the blend is one weight table.
     /// </summary>
-    public static LinearHead Blend(LinearHead pooled, LinearHead indonesian, float weight, float offset)
+    public static LinearHead Blend(LinearHead pooled, LinearHead indonesian, float weight)
     {
         ArgumentNullException.ThrowIfNull(pooled);
         ArgumentNullException.ThrowIfNull(indonesian);
@@ -83,12 +83,12 @@ internal sealed class LinearHead
             weights[i] = ((1 - weight) * pooled.EffectiveWeights[i]) + (weight * indonesian.EffectiveWeights[i]);
         }
 
-        return new LinearHead(weights, ((1 - weight) * pooled.Bias) + (weight * indonesian.Bias) + offset, indonesian.Calibrator);
+        return new LinearHead(weights, ((1 - weight) * pooled.Bias) + (weight * indonesian.Bias), indonesian.Calibrator);
     }
 
     /// <summary>The blended margin of <see cref="Blend"/> from the two heads' own margins (training's held-out scores).</summary>
-    public static float BlendedMargin(float pooledMargin, float indonesianMargin, float weight, float offset) =>
-        ((1 - weight) * pooledMargin) + (weight * indonesianMargin) + offset;
+    public static float BlendedMargin(float pooledMargin, float indonesianMargin, float weight) =>
+        ((1 - weight) * pooledMargin) + (weight * indonesianMargin);
 
     /// <summary>The same head reading features multiplied by <paramref name="scale"/> (from the unscaled weights).</summary>
     public LinearHead WithFeatureScale(float[]? scale) =>

@@ -6,7 +6,7 @@ namespace Moderation.Classifier.Scoring;
 
 /// <summary>
 /// What one thread of <see cref="EngineReference"/> needs: a prediction engine (not thread-safe) and scratch buffers,
-/// and for a model with Indonesian heads their engine, scales and margin offsets. Pooled.
+/// and for a model with Indonesian heads their engine, scales and blend weight. Pooled.
 /// </summary>
 internal sealed class Scorer(
     PredictionEngine<ScoringRow, HeadsOutput> engine,
@@ -14,7 +14,6 @@ internal sealed class Scorer(
     float[]?[] featureScales,
     PredictionEngine<ScoringRow, IndonesianHeadsOutput>? indonesianEngine = null,
     float[]?[]? indonesianScales = null,
-    float[]? indonesianOffsets = null,
     float indonesianWeight = 1) : IDisposable
 {
     private readonly ScoringRow _row = CreateRow(dimension);
@@ -42,9 +41,8 @@ internal sealed class Scorer(
 
         // The engines know nothing of the blend: it is taken on the logit scale (the heads' link is logistic).
         static float Logit(float p) => MathF.Log(p / (1f - p));
-        float Blend(float pooled, float indonesian, float offset) =>
-            1f / (1f + MathF.Exp(-LinearHead.BlendedMargin(Logit(pooled), Logit(indonesian), indonesianWeight, offset)));
-        return new LabelScores(scores.Spam, Blend(scores.Abuse, own.AbuseProbability, indonesianOffsets![1]), Blend(scores.Hate, own.HateProbability, indonesianOffsets[2]));
+        float Blend(float pooled, float indonesian) => 1f / (1f + MathF.Exp(-LinearHead.BlendedMargin(Logit(pooled), Logit(indonesian), indonesianWeight)));
+        return new LabelScores(scores.Spam, Blend(scores.Abuse, own.AbuseProbability), Blend(scores.Hate, own.HateProbability));
     }
 
     private void SetScaledFeatures(float[]?[] scales)

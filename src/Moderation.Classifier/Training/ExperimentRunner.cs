@@ -124,24 +124,11 @@ public static class ExperimentRunner
             }
         }
 
-        // Where the Indonesian heads' scores sit on the pooled scale, chosen on the held-out scores as the decision thresholds are.
         var rows = measured.Select(i => data.Rows[i]).ToList();
-        var offsets = new float[3];
-        foreach (var label in IndonesianHeads.Labels.Where(label => foldHeads.Any(f => f.Indonesian[(int)label] is not null)))
-        {
-            var l = (int)label;
-            var known = Enumerable.Range(0, rows.Count).Where(k => rows[k][label] is not null).ToList();
-            var pooled = known.Select(k => foldHeads[foldOf[k]].Pooled[l]?.Linear.Probability(data.Vectors[measured[k]].Indices, data.Vectors[measured[k]].Values) ?? 0f).ToList();
-            var own = known.Select(k => data.Vectors[measured[k]] is { Indonesian: true } v && foldHeads[foldOf[k]] is { Indonesian: var heads } && heads[l] is { } head
-                ? new RoutedMargins(foldHeads[foldOf[k]].Pooled[l]!.Linear.Margin(v.Indices, v.Values), head.Linear.Margin(v.Indices, v.Values), head.Linear) : (RoutedMargins?)null).ToList();
-            offsets[l] = IndonesianHeads.ChooseOffset(known.Select(k => rows[k]).ToList(), label, pooled, own, config.Options.IndonesianHeads!.Weight, config.Options.IndonesianHeads.ChooseOffsets);
-            choices[$"indonesian.{LabelNames.Of(label)}.offset"] = offsets[l].ToString(CultureInfo.InvariantCulture);
-        }
-
         var models = foldHeads.Select(f =>
         {
             var pooled = f.Pooled.Select(h => h?.Linear).ToArray();
-            var own = f.Indonesian.Select((h, k) => h is null || pooled[k] is null ? null : Scoring.LinearHead.Blend(pooled[k]!, h.Linear, config.Options.IndonesianHeads!.Weight, offsets[k])).ToArray();
+            var own = f.Indonesian.Select((h, k) => h is null || pooled[k] is null ? null : Scoring.LinearHead.Blend(pooled[k]!, h.Linear, config.Options.IndonesianHeads!.Weight)).ToArray();
             float Head(int k, SparseVector v) => ((v.Indonesian ? own[k] : null) ?? pooled[k])?.Probability(v.Indices, v.Values) ?? 0f;
             return (Func<SparseVector, LabelScores>)(v => new LabelScores(Head(0, v), Head(1, v), Head(2, v)));
         }).ToList();

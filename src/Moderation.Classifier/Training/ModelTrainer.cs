@@ -42,22 +42,16 @@ public static class ModelTrainer
 
         var data = PreparedData.Build(labelled, options.Features, options.Seed, options.ObfuscatedCopies, options.StyledOrdinaryCopies, progress, idfFromDev: options.FitOnTrainAndDev, vowelDroppedCopies: options.VowelDroppedCopies);
         var ml = new MLContext(seed: options.Seed);
-        if (options.IndonesianHeads is not null && !options.FitOnTrainAndDev)
-        {
-            throw new ArgumentException("Indonesian heads are trained only with fitOnTrainAndDev (their margin offsets come from its cross-validation).", nameof(options));
-        }
-
         var (heads, indonesian, decisionThresholds) = options.FitOnTrainAndDev
             ? FitOnTrainAndDev(ml, data, options, progress)
             : FitOnTrain(ml, data, options, progress);
         var devChoices = heads.SelectMany(h => h.Choices)
-            .Concat(indonesian.OfType<IndonesianHead>().SelectMany(h => h.Head.Choices.Select(pair => KeyValuePair.Create("indonesian." + pair.Key, pair.Value))))
-            .Concat(indonesian.OfType<IndonesianHead>().Select(h => KeyValuePair.Create($"indonesian.{LabelNames.Of(h.Head.Label)}.offset", h.Offset.ToString(CultureInfo.InvariantCulture))))
+            .Concat(indonesian.OfType<TrainedHead>().SelectMany(h => h.Choices.Select(pair => KeyValuePair.Create("indonesian." + pair.Key, pair.Value))))
             .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
 
         progress?.Report(new TrainingProgress("Measuring on validation", 0.82));
         var served = LabelNames.All.Select(label => heads[(int)label].Linear).ToArray();
-        var servedIndonesian = indonesian.Select((h, k) => h is null ? null : LinearHead.Blend(served[k], h.Head.Linear, options.IndonesianHeads!.Weight, h.Offset)).ToArray();
+        var servedIndonesian = indonesian.Select((h, k) => h is null ? null : LinearHead.Blend(served[k], h.Linear, options.IndonesianHeads!.Weight)).ToArray();
         float Head(int k, SparseVector v) => ((v.Indonesian ? servedIndonesian[k] : null) ?? served[k]).Probability(v.Indices, v.Values);
         LabelScores ScoreVector(SparseVector v) => new(Head(0, v), Head(1, v), Head(2, v));
         var validation = Enumerable.Range(0, data.LabelledCount).Where(i => data.Splits[i] == DatasetSplit.Validation).ToList();
@@ -112,15 +106,13 @@ public static class ModelTrainer
                 {
                     Labels = [.. IndonesianHeads.Labels.Where(label => indonesian[(int)label] is not null).Select(LabelNames.Of)],
                     Weight = options.IndonesianHeads!.Weight,
-                    MarginOffsets = IndonesianHeads.Labels.Where(label => indonesian[(int)label] is not null)
-                        .ToDictionary(LabelNames.Of, label => indonesian[(int)label]!.Offset, StringComparer.Ordinal),
                     Trainer = string.Create(CultureInfo.InvariantCulture,
-                        $"trained on the rows in Indonesian only with L2 {options.IndonesianHeads.L2}, keeping the {options.IndonesianHeads.WeakNegativeKeep:P0} most reliable weak negatives, hate's weak negatives weighted {options.IndonesianHeads.HateWeakNegativeWeight}; an Indonesian comment's margin is {1 - options.IndonesianHeads.Weight} × the pooled head's + {options.IndonesianHeads.Weight} × the Indonesian head's + an offset from the decision thresholds' cross-validation"),
+                        $"trained on the rows in Indonesian only with L2 {options.IndonesianHeads.L2}, keeping the {options.IndonesianHeads.WeakNegativeKeep:P0} most reliable weak negatives, hate's weak negatives weighted {options.IndonesianHeads.HateWeakNegativeWeight}; an Indonesian comment's margin is {1 - options.IndonesianHeads.Weight} × the pooled head's + {options.IndonesianHeads.Weight} × the Indonesian head's"),
                 }
                 : null,
         };
 
-        var modelBytes = WriteModel(ml, heads, indonesian.Select(h => h?.Head).ToArray(), options.Features.Dimension, manifest, data.Idf, outputPath);
+        var modelBytes = WriteModel(ml, heads, indonesian, options.Features.Dimension, manifest, data.Idf, outputPath);
         progress?.Report(new TrainingProgress("Done", 1));
         return new TrainingReport(manifest.Validation, manifest.ValidationObfuscated, styledReport, thresholds, missRates, heldOrdinary, heldStyledOrdinary, decisionThresholds, devChoices, sources, modelBytes);
     }
@@ -129,33 +121,45 @@ public static class ModelTrainer
     /// Heads trained on the training split (L2 chosen on dev), and each label's decision threshold (for F1 in reports):
     /// the best mean F1 over the sources on dev.
     /// </summary>
-    private static (List<TrainedHead> Heads, IndonesianHead?[] Indonesian, Dictionary<string, float> DecisionThresholds) FitOnTrain(MLContext ml, PreparedData data, TrainingOptions options, IProgress<TrainingProgress>? progress)
+    private static (List<TrainedHead> Heads, TrainedHead?[] Indonesian, Dictionary<string, float> DecisionThresholds) FitOnTrain(MLContext ml, PreparedData data, TrainingOptions options, IProgress<TrainingProgress>? progress)
     {
         var heads = LabelNames.All.Select((label, k) => LabelTrainer.Train(ml, data, label, options, progress, 0.2 + 0.2 * k, 0.2)).ToList();
+        var indonesian = new TrainedHead?[3];
+        if (options.IndonesianHeads is not null)
+        {
+            var own = IndonesianHeads.OptionsOf(options);
+            foreach (var label in IndonesianHeads.Labels.Where(label => IndonesianHeads.CanTrain(data, label)))
+            {
+                indonesian[(int)label] = LabelTrainer.Train(ml, data, label, own, IndonesianHeads.RowsOf(data, i => data.SplitOfOrigin(i) == DatasetSplit.Train), [], progress, 0.8, 0);
+            }
+        }
+
         var decisionThresholds = new Dictionary<string, float>(StringComparer.Ordinal);
         foreach (var head in heads)
         {
             var dev = data.Indices(head.Label, DatasetSplit.Dev);
+            var routed = indonesian[(int)head.Label] is { } own ? LinearHead.Blend(head.Linear, own.Linear, options.IndonesianHeads!.Weight) : null;
             var scores = new float[data.LabelledCount];
             foreach (var i in dev)
             {
-                scores[i] = head.Linear.Probability(data.Vectors[i].Indices, data.Vectors[i].Values);
+                var v = data.Vectors[i];
+                scores[i] = ((v.Indonesian ? routed : null) ?? head.Linear).Probability(v.Indices, v.Values);
             }
 
             decisionThresholds[LabelNames.Of(head.Label)] = DecisionThreshold(data, head.Label, dev, scores, options);
         }
 
-        return (heads, new IndonesianHead?[3], decisionThresholds);
+        return (heads, indonesian, decisionThresholds);
     }
 
     /// <summary>
     /// Heads trained on train + dev. Nothing is left to choose on, so each label's decision threshold is the best mean
     /// F1 over the sources of out-of-fold scores: <see cref="TrainingOptions.ThresholdFolds"/> heads, each trained
     /// without one fold of train + dev, score that fold (folds by a hash of the row id; copies follow their row).
-    /// With <see cref="TrainingOptions.IndonesianHeads"/>, the abuse and hate folds also train an Indonesian head;
-    /// the rows it is routed score with it, and the same out-of-fold scores choose its margin offset.
+    /// With <see cref="TrainingOptions.IndonesianHeads"/>, the abuse and hate folds also train an Indonesian head, and
+    /// the rows routed to it score with the blend of both.
     /// </summary>
-    private static (List<TrainedHead> Heads, IndonesianHead?[] Indonesian, Dictionary<string, float> DecisionThresholds) FitOnTrainAndDev(MLContext ml, PreparedData data, TrainingOptions options, IProgress<TrainingProgress>? progress)
+    private static (List<TrainedHead> Heads, TrainedHead?[] Indonesian, Dictionary<string, float> DecisionThresholds) FitOnTrainAndDev(MLContext ml, PreparedData data, TrainingOptions options, IProgress<TrainingProgress>? progress)
     {
         var folds = options.ThresholdFolds;
         if (folds < 2)
@@ -169,7 +173,7 @@ public static class ModelTrainer
         var rounds = folds + 1;
         var decisionThresholds = new Dictionary<string, float>(StringComparer.Ordinal);
         var heads = new List<TrainedHead>();
-        var indonesian = new IndonesianHead?[3];
+        var indonesian = new TrainedHead?[3];
         foreach (var (label, k) in LabelNames.All.Select((label, k) => (label, k)))
         {
             var own = options.IndonesianHeads is not null && IndonesianHeads.Labels.Contains(label) && IndonesianHeads.CanTrain(data, label)
@@ -203,15 +207,12 @@ public static class ModelTrainer
 
             if (own is not null)
             {
-                var weight = options.IndonesianHeads!.Weight;
-                var offset = IndonesianHeads.ChooseOffset(rows.Select(i => data.Rows[i]).ToList(), label, rows.Select(i => scores[i]).ToList(), rows.Select(i => ownMargins[i]).ToList(), weight, options.IndonesianHeads.ChooseOffsets);
-                var routed = IndonesianHeads.Routed(rows.Select(i => scores[i]).ToList(), rows.Select(i => ownMargins[i]).ToList(), weight, offset);
-                for (var r = 0; r < rows.Count; r++)
+                foreach (var i in rows)
                 {
-                    scores[rows[r]] = routed[r];
+                    scores[i] = IndonesianHeads.Routed(scores[i], ownMargins[i], options.IndonesianHeads!.Weight);
                 }
 
-                indonesian[k] = new IndonesianHead(LabelTrainer.Train(ml, data, label, own, IndonesianHeads.RowsOf(data, Fitted), [], progress, from + 0.2 * folds / rounds + width, width), offset);
+                indonesian[k] = LabelTrainer.Train(ml, data, label, own, IndonesianHeads.RowsOf(data, Fitted), [], progress, from + 0.2 * folds / rounds + width, width);
             }
 
             decisionThresholds[LabelNames.Of(label)] = DecisionThreshold(data, label, rows, scores, options);
@@ -337,6 +338,3 @@ public static class ModelTrainer
 
     private static double Rate(int count, int total) => total == 0 ? 0 : Math.Round((double)count / total, 5);
 }
-
-/// <summary>An Indonesian head and the margin offset that puts its scores on the pooled heads' scale.</summary>
-internal sealed record IndonesianHead(TrainedHead Head, float Offset);
