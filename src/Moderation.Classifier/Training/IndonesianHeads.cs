@@ -8,6 +8,9 @@ namespace Moderation.Classifier.Training;
 /// </summary>
 internal static class IndonesianHeads
 {
+    /// <summary>The language code of the rows the Indonesian heads train on.</summary>
+    public const string Language = "id";
+
     /// <summary>The labels that have Indonesian heads; spam keeps the pooled head.</summary>
     public static IReadOnlyList<ModerationLabel> Labels { get; } = [ModerationLabel.Abuse, ModerationLabel.Hate];
 
@@ -23,9 +26,6 @@ internal static class IndonesianHeads
             IndonesianHeads = null,
         };
     }
-
-    /// <summary>The language code of the rows the Indonesian heads train on.</summary>
-    public const string Language = "id";
 
     /// <summary>The rows of <paramref name="inTraining"/> in Indonesian (copies follow their row).</summary>
     public static Func<int, bool> RowsOf(PreparedData data, Func<int, bool> inTraining) =>
