@@ -33,6 +33,20 @@ public sealed class IndonesianHeadsTests
         Assert.Equal(indonesian, buffer.Indonesian);
     }
 
+    [Theory]
+    [InlineData("yang ini tidak jelas", "id")]
+    [InlineData("this is not what the report said", "en")]
+    [InlineData("ini the", null)]
+    [InlineData("ZETA77 maxwin", null)]
+    [InlineData("𝐲𝐚𝐧𝐠 𝐢𝐧𝐢 𝐭𝐢𝐝𝐚𝐤 𝐣𝐞𝐥𝐚𝐬", "id")] // read after normalisation, as the router reads it
+    public void The_language_a_comment_is_guessed_in_is_the_one_it_is_routed_by(string text, string? language)
+    {
+        Assert.Equal(language, CommentLanguage.Guess(text));
+        var buffer = new FeatureBuffer();
+        new CommentFeaturizer(new FeatureSettings(HashBits: 10)).Featurize(TextNormalizer.Normalize(text), buffer);
+        Assert.Equal(language == "id", buffer.Indonesian);
+    }
+
     [Fact]
     public void A_model_with_Indonesian_heads_records_them_and_scores_Indonesian_comments_with_them()
     {

@@ -59,6 +59,23 @@ public sealed class Feedback_and_retraining : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_comment_without_a_language_is_exported_in_the_language_of_its_words()
+    {
+        // Rows in "id" train the Indonesian heads: an English site that sends no language must not end up there.
+        var english = await DecideAsync("You are an idiot and this is the worst thing I have read", "Rejected", "abuse", language: null);
+        var indonesian = await DecideAsync("Kamu itu bodoh, yang begini saja tidak tahu", "Rejected", "abuse", language: null);
+        var neither = await DecideAsync("ZETA77 maxwin", "Rejected", "spam", language: null);
+        var named = await DecideAsync("You are an idiot and this is the worst thing I have read", "Rejected", "abuse", language: "ms");
+
+        var rows = DatasetReader.Read([await ExportAsync()]).ToDictionary(r => r.Id);
+
+        Assert.Equal("en", rows[$"feedback-{Site}-{english}"].Language);
+        Assert.Equal("id", rows[$"feedback-{Site}-{indonesian}"].Language);
+        Assert.Equal("id", rows[$"feedback-{Site}-{neither}"].Language);
+        Assert.Equal("id", rows[$"feedback-{Site}-{named}"].Language); // what the site said wins
+    }
+
+    [Fact]
     public async Task A_model_retrained_with_feedback_and_dropped_in_place_serves_the_next_verdict()
     {
         var before = await _app.SubmitAsync(SampleComments.Submission(siteId: Site));
@@ -86,9 +103,9 @@ public sealed class Feedback_and_retraining : IAsyncLifetime
         Assert.NotEqual(before.ModelVersion, after.ModelVersion);
     }
 
-    async Task<string> DecideAsync(string text, string status, string? reason)
+    async Task<string> DecideAsync(string text, string status, string? reason, string? language = "id")
     {
-        var comment = await _app.SubmitAsync(SampleComments.Submission(text, siteId: Site));
+        var comment = await _app.SubmitAsync(SampleComments.Submission(text, siteId: Site) with { Language = language });
         using var admin = _app.CreateClient(key: null);
         (await admin.PostAsJsonAsync($"/api/review/{Site}/{comment.CommentId}/decision", new DecisionRequest(status, reason, null, null), Ct)).EnsureSuccessStatusCode();
         return comment.CommentId;

@@ -35,7 +35,7 @@ internal sealed class WeightTable
 
     /// <param name="heads">The pooled spam, abuse and hate heads.</param>
     /// <param name="idf">IDF per hashed slot, or null.</param>
-    /// <param name="indonesian">Per label: the Indonesian head (scaled, offset), or null where the pooled head serves every comment.</param>
+    /// <param name="indonesian">Per label: the head that scores comments routed to the Indonesian heads (the blend), or null where the pooled head serves every comment.</param>
     public WeightTable(IReadOnlyList<LinearHead> heads, float[]? idf, IReadOnlyList<LinearHead?>? indonesian = null)
     {
         ArgumentNullException.ThrowIfNull(heads);

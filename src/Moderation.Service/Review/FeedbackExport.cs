@@ -55,13 +55,22 @@ public static class FeedbackExport
                 continue;
             }
 
-            var language = row.Language is { Length: > 0 } lang && lang.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "id";
+            var language = Language(row.Language, text);
             await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{Source}-{Clean(row.SiteId)}-{Clean(row.CommentId)}\t{Source}\t{language}\t{text}\t{labels}"));
             written++;
         }
 
         return written;
     }
+
+    /// <summary>
+    /// The row's <c>lang</c>: "en" when the site said English, "id" for any other language it named; without one, what
+    /// the comment's function words say, else "id". Rows in "id" train the Indonesian heads, so an English site that
+    /// sends no language must not land there by default.
+    /// </summary>
+    public static string Language(string? siteLanguage, string text) => siteLanguage is { Length: > 0 } lang
+        ? lang.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "id"
+        : Classifier.CommentLanguage.Guess(text) ?? "id";
 
     /// <summary>The three label columns, or null when the decision teaches nothing about them.</summary>
     public static string? Labels(ModerationStatus status, string? reasonCode) => (status, reasonCode) switch
