@@ -225,7 +225,7 @@ public sealed class ModerationModel : IDisposable
             _featurizer.Featurize(normalized, buffer);
             var scores = _table.Score(buffer);
             var evidence = Explain(normalized, buffer, scores);
-            return new Classification(scores, evidence, normalized.Signals, Version);
+            return new Classification(scores, evidence, normalized.Signals, Version, _table.RoutesToIndonesian(buffer));
         }
         finally
         {
@@ -271,7 +271,7 @@ public sealed class ModerationModel : IDisposable
                     var normalized = normalizedAt(i);
                     _featurizer.Featurize(normalized, buffer);
                     var scores = _table.Score(buffer);
-                    results[i] = new Classification(scores, Explain(normalized, buffer, scores), normalized.Signals, Version);
+                    results[i] = new Classification(scores, Explain(normalized, buffer, scores), normalized.Signals, Version, _table.RoutesToIndonesian(buffer));
                 }
             }
             finally

@@ -52,6 +52,7 @@ internal static class ScoreCommand
                     evidence,
                     signals = result.Signals,
                     normalized = TextNormalizer.Normalize(comment).Text,
+                    heads = Heads(result),
                     modelVersion = result.ModelVersion,
                 };
                 Console.WriteLine(JsonSerializer.Serialize(body, ModelManifest.JsonOptions));
@@ -65,7 +66,7 @@ internal static class ScoreCommand
             }
 
             AnsiConsole.Write(table);
-            AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "Status: [bold]{0}[/]   model {1}", status, Markup.Escape(result.ModelVersion));
+            AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "Status: [bold]{0}[/]   model {1}   abuse and hate by the {2} heads", status, Markup.Escape(result.ModelVersion), Heads(result));
             foreach (var e in evidence)
             {
                 AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "  {0,-5} [[{1},{2}]] \"{3}\" ({4})", e.label, e.start, e.length, Markup.Escape(e.text), e.weight);
@@ -77,4 +78,7 @@ internal static class ScoreCommand
     }
 
     private static string F(float value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
+
+    /// <summary>Which abuse and hate heads scored the comment: "indonesian" (blended with the pooled ones) or "pooled".</summary>
+    private static string Heads(Classification result) => result.IndonesianHeads ? "indonesian" : "pooled";
 }

@@ -33,6 +33,18 @@ public sealed partial class Evaluating_and_training_from_the_command_line : IDis
         Assert.Equal(2, source.GetProperty("spam").GetProperty("positives").GetInt32());
     }
 
+    [Theory]
+    [InlineData("kamu itu goblok banget, yang begini saja tidak paham", "indonesian")]
+    [InlineData("you are such an idiot, the worst I have read", "pooled")]
+    public async Task Score_json_says_which_heads_scored_abuse_and_hate(string text, string heads)
+    {
+        var (exitCode, output) = await CommandLine.RunAsync("score", text, "--json");
+
+        Assert.True(exitCode == 0, output);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(heads, json.RootElement.GetProperty("heads").GetString());
+    }
+
     [Fact]
     public async Task Eval_tables_give_each_F1_with_its_interval()
     {
