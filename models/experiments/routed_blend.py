@@ -67,7 +67,6 @@ if len(sys.argv) > 3:
         for dh in (-1,-0.5,0,0.5,1):
             f=lambda i:(sc(P,i,'spam'), sg(lg(sc(R,i,'abuse'))+da) if routed[i] else sc(P,i,'abuse'), sg(lg(sc(R,i,'hate'))+dh) if routed[i] else sc(P,i,'hate'))
             report(f'shift abuse {da} hate {dh}', rows, [f(i) for i in ids])
-if len(sys.argv) > 3:
     for w in (0.25, 0.5, 0.75):
         for da, dh in ((0,0),(0.5,0),(0.5,0.5),(1,0.5)):
             f=lambda i:(sc(P,i,'spam'), sg((1-w)*lg(sc(P,i,'abuse'))+w*(lg(sc(R,i,'abuse'))+da)) if routed[i] else sc(P,i,'abuse'), sg((1-w)*lg(sc(P,i,'hate'))+w*(lg(sc(R,i,'hate'))+dh)) if routed[i] else sc(P,i,'hate'))

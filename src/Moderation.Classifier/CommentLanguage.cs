@@ -13,25 +13,7 @@ public static class CommentLanguage
     public static string? Guess(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var normalized = TextNormalizer.Normalize(text).Text;
-        var starts = new List<int>();
-        var lengths = new List<int>();
-        var start = 0;
-        for (var i = 0; i <= normalized.Length; i++)
-        {
-            if (i == normalized.Length || normalized[i] == ' ')
-            {
-                if (i > start)
-                {
-                    starts.Add(start);
-                    lengths.Add(i - start);
-                }
-
-                start = i + 1;
-            }
-        }
-
-        var (indonesian, english) = LanguageHints.Shares(normalized, starts.ToArray(), lengths.ToArray());
-        return LanguageRoute.IsIndonesian(indonesian, english) ? "id" : LanguageRoute.IsIndonesian(english, indonesian) ? "en" : null;
+        var (indonesian, english) = LanguageHints.Shares(TextNormalizer.Normalize(text).Text);
+        return LanguageRoute.IsIndonesian(indonesian, english) ? "id" : english > indonesian ? "en" : null;
     }
 }

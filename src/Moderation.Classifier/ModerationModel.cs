@@ -36,7 +36,7 @@ public sealed class ModerationModel : IDisposable
         Version = version;
         Manifest = parts.Manifest;
         var heads = parts.ScaledHeads();
-        var indonesian = parts.ScaledIndonesianHeads();
+        var indonesian = parts.ScaledIndonesianHeads(heads);
         foreach (var head in heads.Concat(indonesian.OfType<LinearHead>()))
         {
             if (head.Dimension != parts.Manifest.Features.Dimension)
@@ -86,7 +86,8 @@ public sealed class ModerationModel : IDisposable
         /// Per label: the head that scores comments routed to the Indonesian heads, the Indonesian head blended with
         /// the pooled one (what serving adds up), or null where the label has none.
         /// </summary>
-        public LinearHead?[] ScaledIndonesianHeads()
+        /// <param name="pooled">The pooled heads, from <see cref="ScaledHeads"/>.</param>
+        public LinearHead?[] ScaledIndonesianHeads(LinearHead[] pooled)
         {
             var result = new LinearHead?[3];
             if (IndonesianHeads is null || Manifest.IndonesianHeads is not { } info)
@@ -96,7 +97,6 @@ public sealed class ModerationModel : IDisposable
 
             var labels = IndonesianLabels();
             var heads = HeadsSchema.ReadHeads(IndonesianHeads, labels.Length);
-            var pooled = ScaledHeads();
             for (var k = 0; k < labels.Length; k++)
             {
                 var label = (int)labels[k];

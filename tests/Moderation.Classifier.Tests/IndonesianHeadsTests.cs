@@ -20,25 +20,12 @@ public sealed class IndonesianHeadsTests
     private const string EnglishInsult = "you are such an idiot, it is the same stupid thing with you";
 
     [Theory]
-    [InlineData("yang ini tidak jelas", true)]
-    [InlineData("this is not what the report said", false)]
-    [InlineData("ini the", false)] // a tie goes to the pooled heads
-    [InlineData("ZETA77 maxwin", false)] // no function words: the pooled heads
-    [InlineData("kamu is the worst, yang paling jelek di sini", true)]
-    public void The_featuriser_routes_a_comment_by_its_function_words(string text, bool indonesian)
-    {
-        var featurizer = new CommentFeaturizer(new FeatureSettings(HashBits: 10));
-        var buffer = new FeatureBuffer();
-        featurizer.Featurize(TextNormalizer.Normalize(text), buffer);
-        Assert.Equal(indonesian, buffer.Indonesian);
-    }
-
-    [Theory]
     [InlineData("yang ini tidak jelas", "id")]
     [InlineData("this is not what the report said", "en")]
-    [InlineData("ini the", null)]
+    [InlineData("ini the", null)] // a tie goes to the pooled heads
     [InlineData("ZETA77 maxwin", null)]
     [InlineData("𝐲𝐚𝐧𝐠 𝐢𝐧𝐢 𝐭𝐢𝐝𝐚𝐤 𝐣𝐞𝐥𝐚𝐬", "id")] // read after normalisation, as the router reads it
+    [InlineData("kamu is the worst, yang paling jelek di sini", "id")]
     public void The_language_a_comment_is_guessed_in_is_the_one_it_is_routed_by(string text, string? language)
     {
         Assert.Equal(language, CommentLanguage.Guess(text));
@@ -59,7 +46,7 @@ public sealed class IndonesianHeadsTests
 
         using var model = ModerationModel.Load(path);
         var pooled = parts.ScaledHeads();
-        var indonesian = parts.ScaledIndonesianHeads();
+        var indonesian = parts.ScaledIndonesianHeads(pooled);
         Assert.Null(indonesian[(int)ModerationLabel.Spam]);
         var featurizer = new CommentFeaturizer(parts.Manifest.Features, parts.Idf);
         var buffer = new FeatureBuffer();
@@ -96,7 +83,7 @@ public sealed class IndonesianHeadsTests
         var values = buffer.Values.AsSpan(0, buffer.Count);
 
         var expected = LinearHead.BlendedMargin(pooled.Margin(indices, values), own.Margin(indices, values), info.Weight);
-        Assert.Equal(expected, parts.ScaledIndonesianHeads()[1]!.Margin(indices, values), 3);
+        Assert.Equal(expected, parts.ScaledIndonesianHeads(parts.ScaledHeads())[1]!.Margin(indices, values), 3);
         Assert.NotEqual(pooled.Margin(indices, values), expected, 3);
         Assert.NotEqual(own.Margin(indices, values), expected, 3);
     }
@@ -133,7 +120,7 @@ public sealed class IndonesianHeadsTests
         using var model = ModerationModel.Load(Routed.Value);
         var classification = model.Classify(IndonesianInsult);
         var parts = ModerationModel.ReadParts(File.ReadAllBytes(Routed.Value));
-        var indonesian = parts.ScaledIndonesianHeads()[1]!;
+        var indonesian = parts.ScaledIndonesianHeads(parts.ScaledHeads())[1]!;
         var featurizer = new CommentFeaturizer(parts.Manifest.Features, parts.Idf);
         var buffer = new FeatureBuffer();
         featurizer.Featurize(TextNormalizer.Normalize(IndonesianInsult), buffer);

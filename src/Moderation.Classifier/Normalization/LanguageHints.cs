@@ -28,6 +28,26 @@ internal static class LanguageHints
         "know", "love", "u", "ur", "lol", "why", "please", "call", "free", "too", "our", "us", "it's", "than", "then",
     ]);
 
+    /// <summary>The shares of the space-separated words of a normalised text that are Indonesian and English function words.</summary>
+    public static (float Indonesian, float English) Shares(string normalizedText)
+    {
+        var indonesianLookup = Indonesian.GetAlternateLookup<ReadOnlySpan<char>>();
+        var englishLookup = English.GetAlternateLookup<ReadOnlySpan<char>>();
+        int words = 0, indonesian = 0, english = 0;
+        foreach (var range in normalizedText.AsSpan().Split(' '))
+        {
+            var word = normalizedText.AsSpan(range);
+            if (word.Length > 0)
+            {
+                words++;
+                indonesian += indonesianLookup.Contains(word) ? 1 : 0;
+                english += englishLookup.Contains(word) ? 1 : 0;
+            }
+        }
+
+        return words == 0 ? (0, 0) : ((float)indonesian / words, (float)english / words);
+    }
+
     /// <summary>The shares of words that are Indonesian and English function words.</summary>
     public static (float Indonesian, float English) Shares(string normalizedText, ReadOnlySpan<int> wordStarts, ReadOnlySpan<int> wordLengths)
     {

@@ -28,17 +28,16 @@ internal static class IndonesianHeads
     }
 
     /// <summary>The rows of <paramref name="inTraining"/> in Indonesian (copies follow their row).</summary>
-    public static Func<int, bool> RowsOf(PreparedData data, Func<int, bool> inTraining) =>
-        i => string.Equals(data.Rows[i].Language, Language, StringComparison.OrdinalIgnoreCase) && inTraining(i);
+    public static Func<int, bool> RowsOf(PreparedData data, Func<int, bool> inTraining) => i => IsIndonesian(data, i) && inTraining(i);
 
     /// <summary>Whether the data has Indonesian rows with both classes of <paramref name="label"/> (a run without them trains no Indonesian head).</summary>
     public static bool CanTrain(PreparedData data, ModerationLabel label)
     {
-        var values = Enumerable.Range(0, data.LabelledCount)
-            .Where(i => string.Equals(data.Rows[i].Language, Language, StringComparison.OrdinalIgnoreCase))
-            .Select(i => data.Rows[i][label]).OfType<bool>().Distinct().Count();
+        var values = Enumerable.Range(0, data.LabelledCount).Where(i => IsIndonesian(data, i)).Select(i => data.Rows[i][label]).OfType<bool>().Distinct().Count();
         return values == 2;
     }
+
+    private static bool IsIndonesian(PreparedData data, int row) => string.Equals(data.Rows[row].Language, Language, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Per row: the blended probability where it is routed to the Indonesian heads, else the pooled one.</summary>
     public static float Routed(float pooled, RoutedMargins? routed, float weight) =>
